@@ -1,0 +1,40 @@
+/**
+ * Header names and the roles that go by name alone: an id column and a `split` column.
+ */
+import { DatasetError } from '../../errors.js';
+
+/** Row-identifier column names (case-insensitive). */
+const ID_NAMES = new Set(['id', 'row_id', 'index', '_id', 'uuid']);
+const SPLIT_NAMES = new Set(['split']);
+
+export interface HeaderInfo {
+  names: string[];
+  idIndex: number;
+  splitIndex: number;
+  notes: string[];
+}
+
+/** Names for each column: empty header cells become `column<N>` (pandas writes its index that way). */
+export function readHeader(file: string, raw: string[]): HeaderInfo {
+  const notes: string[] = [];
+  const names = raw.map((name, i) => (name.trim() === '' ? `column${i + 1}` : name));
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const before = seen.get(name);
+    if (before !== undefined) {
+      throw new DatasetError(
+        { file, line: 1, column: i + 1 },
+        `duplicate column name "${name}" (columns ${before + 1} and ${i + 1})`,
+        'rename one of them so every column has its own name',
+      );
+    }
+    seen.set(name, i);
+  });
+  let idIndex = names.findIndex((n) => ID_NAMES.has(n.trim().toLowerCase()));
+  if (idIndex < 0 && raw[0]?.trim() === '') {
+    idIndex = 0;
+    notes.push('the first column has no name; read as a row id (as pandas writes its index)');
+  }
+  const splitIndex = names.findIndex((n, i) => i !== idIndex && SPLIT_NAMES.has(n.trim().toLowerCase()));
+  return { names, idIndex, splitIndex, notes };
+}

@@ -1,0 +1,7 @@
+/** The CSV/TSV reader: streaming rows, the fast label scan, and the raw-record tokenizer. */
+export { openCsv } from './openCsv.js';
+export { scanCsvLabels, PARALLEL_MIN_BYTES, type CsvLabelOptions } from './scanCsvLabels.js';
+export { scanCsvRange, type ScanPlan, type ScanRange, type RangeScan } from './scanRange.js';
+export { parseCsvRecords, readCsvRecords, type RecordReadOptions } from './records.js';
+export type { CsvOptions } from './plan.js';
+export type { Delimiter } from './sniff.js';

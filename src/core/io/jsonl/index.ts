@@ -1,0 +1,3 @@
+/** JSONL / NDJSON reading. */
+export { openJsonl, scanJsonlLabels } from './reader.js';
+export { LABEL_FIELD_CANDIDATES } from './labelField.js';

@@ -1,0 +1,18 @@
+/** The extension's settings (package.json `contributes.configuration`), read into engine options. */
+import * as vscode from 'vscode';
+import type { AnalyzeOptions } from '../core/analysis/analyzeDataset.js';
+
+export function analyzeOptionsFromSettings(resource: vscode.Uri): AnalyzeOptions {
+  const config = vscode.workspace.getConfiguration('imbalanceLens', resource);
+  const labelColumns = config.get<string[]>('labelColumns', []);
+  const labelColumn = config.get<string>('labelListColumn', '');
+  return {
+    labels: labelColumns.length ? labelColumns : undefined,
+    labelColumn: labelColumn || undefined,
+    skipBadRows: config.get<boolean>('skipBadRows', false),
+    rareThreshold: config.get<number>('rareLabelThreshold', 10),
+    topLabelsets: config.get<number>('topLabelsets', 20),
+    beta: config.get<number>('effectiveNumberBeta', 0.999),
+    maxPosWeight: config.get<number>('maxPosWeight', 1000),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The built extension bundle, activated with the `vscode` module replaced: every command in
+ * package.json is registered, and Analyze Dataset runs end to end on the shipped example.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { createFakeVscode, requireWithVscode } from './helpers/fakeVscode.js';
+
+const root = path.resolve(__dirname, '../..');
+const bundle = path.join(root, 'dist', 'extension.js');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+interface ExtensionModule {
+  activate(context: { subscriptions: { dispose(): unknown }[]; extensionUri: unknown }): void;
+  deactivate(): void;
+}
+
+function activateFresh() {
+  const fake = createFakeVscode();
+  const extension = requireWithVscode(bundle, fake.vscode) as ExtensionModule;
+  const context = { subscriptions: [] as { dispose(): unknown }[], extensionUri: fake.Uri.file(root) };
+  extension.activate(context);
+  return { ...fake, context };
+}
+
+describe('extension bundle', () => {
+  before(() => {
+    if (!fs.existsSync(bundle)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+  });
+
+  test('registers every command that package.json contributes, and nothing else', () => {
+    const { recorded } = activateFresh();
+    const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual([...recorded.commands.keys()].sort(), declared);
+  });
+
+  test('menus and palette entries refer to declared commands, with a when clause on the file type', () => {
+    const declared = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus) as [string, { command: string; when?: string }[]][]) {
+      for (const item of items) assert.ok(declared.has(item.command), `${menu} names undeclared ${item.command}`);
+    }
+    const explorer = manifest.contributes.menus['explorer/context'][0];
+    for (const ext of ['csv', 'tsv', 'jsonl', 'ndjson', 'arff']) assert.match(explorer.when, new RegExp(ext));
+  });
+
+  test('Analyze Dataset on the shipped example shows a Markdown report and keeps the JSON', async () => {
+    const { recorded } = activateFresh();
+    const { Uri } = createFakeVscode();
+    const example = path.join(root, 'examples', 'support-tickets.csv');
+    await recorded.commands.get('imbalanceLens.analyzeDataset')!(Uri.file(example));
+    assert.deepEqual(recorded.errors, []);
+    const preview = recorded.executed.find((e) => e.command === 'markdown.showPreview');
+    assert.ok(preview, 'opens the Markdown preview');
+    const provider = recorded.contentProviders.get('imbalance-lens-report')!;
+    const markdown = provider.provideTextDocumentContent(preview.args[0] as never);
+    assert.match(markdown, /MeanIR/);
+    assert.match(markdown, /BCEWithLogitsLoss\(pos_weight=pos_weight\)/);
+    assert.match(recorded.infos[0], /3,000 rows, 10 labels/);
+
+    await recorded.commands.get('imbalanceLens.copyPosWeight')!();
+    assert.match(recorded.clipboard, /pos_weight = torch\.tensor\(/);
+  });
+
+  test('a bad dataset gives one clear message with file and line, and no stack trace', async () => {
+    const { recorded } = activateFresh();
+    const { Uri } = createFakeVscode();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-ext-'));
+    const file = path.join(dir, 'bad.csv');
+    fs.writeFileSync(file, 'a,b,y1,y2\n1,2,0,1\n3,4,1\n');
+    await recorded.commands.get('imbalanceLens.analyzeDataset')!(Uri.file(file));
+    assert.equal(recorded.errors.length, 1);
+    assert.match(recorded.errors[0], /line 3/);
+    assert.doesNotMatch(recorded.errors[0], /at .*\.js:\d+/);
+  });
+});
