@@ -38,6 +38,10 @@ export class LabelMatrixBuilder {
     const start = this.nnz;
     for (let k = 0; k < length; k++) {
       const id = ids[k];
+      if (this.nnz === start || this.labels[this.nnz - 1] < id) {
+        this.labels[this.nnz++] = id; // already in order: the common case
+        continue;
+      }
       // insertion sort: rows hold few labels
       let j = this.nnz;
       while (j > start && this.labels[j - 1] > id) j--;

@@ -49,14 +49,14 @@ function perLabelSection(r: AnalysisReport): Section {
       formatNumber(l.irLbl, 2),
       formatNumber(l.scumble),
       l.posWeight === null ? 'n/a' : formatNumber(l.posWeight, 2),
-      l.count === 0 ? 'absent' : l.count < r.rareThreshold ? 'rare' : l.minority ? 'minority' : '',
+      labelFlags(l, r.rareThreshold),
     ]);
   return {
     title: 'Labels (most frequent first)',
     blocks: [
       {
         kind: 'table',
-        headers: ['label', 'count', 'freq', 'IRLbl', 'SCUMBLE', 'pos_weight', ''],
+        headers: ['label', 'count', 'freq', 'IRLbl', 'SCUMBLE', 'pos_weight', 'flags'],
         align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
         rows,
       },
@@ -66,6 +66,13 @@ function perLabelSection(r: AnalysisReport): Section {
       },
     ],
   };
+}
+
+function labelFlags(label: AnalysisReport['perLabel'][number], rareThreshold: number): string {
+  if (label.count === 0) return 'absent';
+  const flags = label.minority ? ['minority'] : [];
+  if (label.count < rareThreshold) flags.push('rare');
+  return flags.join(', ');
 }
 
 function labelsetSection(r: AnalysisReport): Section {

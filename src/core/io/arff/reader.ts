@@ -10,7 +10,7 @@ import type { DatasetReader, DatasetRow, LabelScan, ReadOptions } from '../types
 import { resolveArffLabels } from './labels.js';
 import { buildLayout, type ArffLayout } from './layout.js';
 import { decodeRow, LabelDecoder } from './rowDecoder.js';
-import { SkippedRows } from './skippedRows.js';
+import { SkippedRows } from '../skippedRows.js';
 import { openArffStream, type ArffStream } from './stream.js';
 import { isBlankOrComment, type LineContext } from './syntax.js';
 

@@ -2,10 +2,7 @@
  * Header names and the roles that go by name alone: an id column and a `split` column.
  */
 import { DatasetError } from '../../errors.js';
-
-/** Row-identifier column names (case-insensitive). */
-const ID_NAMES = new Set(['id', 'row_id', 'index', '_id', 'uuid']);
-const SPLIT_NAMES = new Set(['split']);
+import { isIdName, isSplitName } from '../columnRoles.js';
 
 export interface HeaderInfo {
   names: string[];
@@ -30,11 +27,11 @@ export function readHeader(file: string, raw: string[]): HeaderInfo {
     }
     seen.set(name, i);
   });
-  let idIndex = names.findIndex((n) => ID_NAMES.has(n.trim().toLowerCase()));
+  let idIndex = names.findIndex(isIdName);
   if (idIndex < 0 && raw[0]?.trim() === '') {
     idIndex = 0;
     notes.push('the first column has no name; read as a row id (as pandas writes its index)');
   }
-  const splitIndex = names.findIndex((n, i) => i !== idIndex && SPLIT_NAMES.has(n.trim().toLowerCase()));
+  const splitIndex = names.findIndex((n, i) => i !== idIndex && isSplitName(n));
   return { names, idIndex, splitIndex, notes };
 }

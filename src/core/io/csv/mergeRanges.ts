@@ -6,7 +6,8 @@
 import { concatLabelMatrices, LabelMatrixBuilder, type LabelMatrix } from '../../data/labelMatrix.js';
 import { DatasetError } from '../../errors.js';
 import type { SkippedRow } from '../types.js';
-import { MAX_SKIPPED_KEPT, type RangeScan } from './scanRange.js';
+import { MAX_KEPT_SKIPPED_ROWS } from '../skippedRows.js';
+import type { RangeScan } from './scanRange.js';
 
 export interface ScannedPart {
   scan: RangeScan;
@@ -37,7 +38,7 @@ export function mergeRanges(file: string, parts: readonly ScannedPart[], dataLin
       const e = scan.error;
       throw new DatasetError({ file, line: e.line + shift, column: e.column }, e.message, e.hint);
     }
-    for (const s of scan.skipped) if (skipped.length < MAX_SKIPPED_KEPT) skipped.push({ line: s.line + shift, reason: s.reason });
+    for (const s of scan.skipped) if (skipped.length < MAX_KEPT_SKIPPED_ROWS) skipped.push({ line: s.line + shift, reason: s.reason });
     skippedCount += scan.skippedCount;
     trueFirst += scan.lineBreaks;
   }

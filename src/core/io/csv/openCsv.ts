@@ -8,7 +8,8 @@ import { ByteWindow } from './byteWindow.js';
 import { mergeRanges } from './mergeRanges.js';
 import { oneHotNames, planCsv, schemaOf, type CsvOptions, type CsvPlan } from './plan.js';
 import { RowDecoder } from './rowDecoder.js';
-import { MAX_SKIPPED_KEPT, scanCsvRange } from './scanRange.js';
+import { MAX_KEPT_SKIPPED_ROWS } from '../skippedRows.js';
+import { scanCsvRange } from './scanRange.js';
 import { CsvTokenizer, END_OF_DATA, NEED_MORE, TOKEN_ERROR } from './tokenizer.js';
 
 const FIELD_COUNT_HINT = 'a field that contains the delimiter must be in double quotes';
@@ -27,7 +28,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<D
   let skippedCount = 0;
   const skip = (line: number, column: number, message: string, hint?: string): void => {
     if (!options.skipBadRows) throw new DatasetError({ file, line, column }, message, hint);
-    if (skippedCount++ < MAX_SKIPPED_KEPT) skipped.push({ line, reason: `column ${column}: ${message}` });
+    if (skippedCount++ < MAX_KEPT_SKIPPED_ROWS) skipped.push({ line, reason: `column ${column}: ${message}` });
   };
   async function* rows(): AsyncGenerator<DatasetRow> {
     skipped = [];

@@ -7,13 +7,12 @@ import type { LabelMatrix } from '../../data/labelMatrix.js';
 import type { SkippedRow } from '../types.js';
 import { ByteWindow } from './byteWindow.js';
 import { QUOTE } from './bytes.js';
+import { MAX_KEPT_SKIPPED_ROWS } from '../skippedRows.js';
 import type { LabelLayout } from './labelLayout.js';
 import { FastOneHotRows } from './fastOneHot.js';
 import { LABEL_HINT, ListSink, OneHotSink, type LabelSink } from './labelSinks.js';
 import { CsvTokenizer, END_OF_DATA, NEED_MORE, TOKEN_ERROR } from './tokenizer.js';
 
-/** Keep the first this many skipped rows with their reasons. */
-export const MAX_SKIPPED_KEPT = 100;
 
 export interface ScanPlan {
   file: string;
@@ -83,7 +82,7 @@ export async function scanCsvRange(plan: ScanPlan, range: ScanRange, hooks: Scan
   let sawQuote = false;
   const bad = (line: number, column: number, message: string, hint?: string): void => {
     if (!plan.skipBadRows) error = hint === undefined ? { line, column, message } : { line, column, message, hint };
-    else if (skippedCount++ < MAX_SKIPPED_KEPT) skipped.push({ line, reason: `column ${column}: ${message}` });
+    else if (skippedCount++ < MAX_KEPT_SKIPPED_ROWS) skipped.push({ line, reason: `column ${column}: ${message}` });
   };
   try {
     await win.refill(0);

@@ -3,6 +3,7 @@
  * numeric features, strings categorical or text, `id`-like and `split` fields are set aside,
  * nested objects and arrays are skipped with a note.
  */
+import { isIdName, isSplitName } from '../columnRoles.js';
 import type { FeatureColumn, FeatureValue } from '../types.js';
 import { compareNames } from './labelSpace.js';
 import type { JsonObject } from './parseLine.js';
@@ -23,9 +24,6 @@ export interface FieldPlan {
   notes: string[];
 }
 
-/** Common names of row-identifier fields (compared case-insensitively). */
-const ID_NAMES = /^(id|_id|row[_-]?id|doc[_-]?id|uuid|guid)$/i;
-const SPLIT_NAME = /^split$/i;
 /** Distinct values remembered per field; beyond this a string field is text. */
 const MAX_CATEGORIES = 1000;
 /** Longest value a categorical field may hold. */
@@ -48,8 +46,8 @@ export class FieldProfiler {
   plan(): FieldPlan {
     const plan: FieldPlan = { features: [], notes: [] };
     for (const [name, stats] of this.fields) {
-      if (plan.idColumn === undefined && ID_NAMES.test(name) && stats.nested === 0) plan.idColumn = name;
-      else if (plan.splitColumn === undefined && SPLIT_NAME.test(name) && stats.nested === 0) plan.splitColumn = name;
+      if (plan.idColumn === undefined && isIdName(name) && stats.nested === 0) plan.idColumn = name;
+      else if (plan.splitColumn === undefined && isSplitName(name) && stats.nested === 0) plan.splitColumn = name;
       else this.addFeature(plan, name, stats);
     }
     return plan;

@@ -5,7 +5,7 @@
  */
 import { LabelMatrixBuilder } from '../../data/labelMatrix.js';
 import { DatasetError } from '../../errors.js';
-import { SkippedRows } from '../arff/skippedRows.js';
+import { SkippedRows } from '../skippedRows.js';
 import type { DatasetReader, DatasetRow, DatasetSchema, LabelScan, ReadOptions } from '../types.js';
 import { featureValue, FieldProfiler, type FieldPlan } from './fieldProfile.js';
 import type { LabelForm, RowLabels } from './labelField.js';

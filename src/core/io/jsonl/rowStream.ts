@@ -3,7 +3,7 @@
  * bad lines recorded or thrown, the label field detected on the first object.
  */
 import { DatasetError } from '../../errors.js';
-import { SkippedRows } from '../arff/skippedRows.js';
+import { SkippedRows } from '../skippedRows.js';
 import { readLineChunks } from '../lineReader.js';
 import type { ReadOptions } from '../types.js';
 import { detectLabelField, rowLabels, type RowLabels } from './labelField.js';

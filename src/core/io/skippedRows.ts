@@ -1,9 +1,9 @@
 /**
  * `skipBadRows`: malformed data rows are counted and the first 100 kept with their reason,
- * instead of stopping the read. Shared by the ARFF and JSONL readers.
+ * instead of stopping the read. Shared by the readers.
  */
-import { DatasetError } from '../../errors.js';
-import type { SkippedRow } from '../types.js';
+import { DatasetError } from '../errors.js';
+import type { SkippedRow } from './types.js';
 
 export const MAX_KEPT_SKIPPED_ROWS = 100;
 
