@@ -8,7 +8,7 @@ export async function showError(e: unknown, log: vscode.LogOutputChannel): Promi
     log.warn(e.describe());
     const go = e.line !== undefined ? 'Go to Line' : undefined;
     const choice = await vscode.window.showErrorMessage(
-      `Imbalance Lens: ${e.message}${where}${e.hint ? `. ${e.hint}` : ''}`,
+      `Imbalance Lens: ${e.message}${where}.${e.hint ? ` ${capitalize(e.hint)}.` : ''}`,
       ...(go ? [go] : []),
     );
     if (choice === go && e.line !== undefined) await revealLine(e.file, e.line);
@@ -29,4 +29,8 @@ async function revealLine(file: string, line: number): Promise<void> {
   const position = new vscode.Position(line - 1, 0);
   const editor = await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(position, position) });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1).replace(/\.$/, '');
 }

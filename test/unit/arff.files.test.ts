@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DatasetError } from '../../src/core/errors.js';
 import { openArff, scanArffLabels } from '../../src/core/io/arff/index.js';
-import type { DatasetRow, LabelScan, ReadOptions } from '../../src/core/io/types.js';
+import type { DatasetRow, ReadOptions } from '../../src/core/io/types.js';
+import { collectRows, labelRows } from './helpers/readers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'il-arff-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,17 +35,7 @@ function xmlOf(labels: string[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n<labels xmlns="http://mulan.sourceforge.net/labels">\n${items}\n</labels>\n`;
 }
 
-async function rowsOf(file: string, options: ReadOptions = {}): Promise<DatasetRow[]> {
-  const reader = await openArff(file, options);
-  const rows: DatasetRow[] = [];
-  for await (const row of reader.rows()) rows.push(row);
-  return rows;
-}
-
-function labelRows(scan: LabelScan): number[][] {
-  const { offsets, labels, rows } = scan.matrix;
-  return Array.from({ length: rows }, (_, r) => Array.from(labels.subarray(offsets[r], offsets[r + 1])));
-}
+const rowsOf = (file: string, options: ReadOptions = {}): Promise<DatasetRow[]> => collectRows(openArff(file, options));
 
 interface Expected {
   line?: number;

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DatasetError } from '../../src/core/errors.js';
 import { openJsonl, scanJsonlLabels } from '../../src/core/io/jsonl/index.js';
-import type { DatasetRow, LabelScan, ReadOptions } from '../../src/core/io/types.js';
+import type { DatasetRow, ReadOptions } from '../../src/core/io/types.js';
+import { collectRows, labelRows } from './helpers/readers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'il-jsonl-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,17 +20,7 @@ function jsonl(content: string): string {
 }
 const lines = (...objects: unknown[]): string => objects.map((o) => (typeof o === 'string' ? o : JSON.stringify(o))).join('\n') + '\n';
 
-async function rowsOf(file: string, options: ReadOptions = {}): Promise<DatasetRow[]> {
-  const reader = await openJsonl(file, options);
-  const rows: DatasetRow[] = [];
-  for await (const row of reader.rows()) rows.push(row);
-  return rows;
-}
-
-function labelRows(scan: LabelScan): number[][] {
-  const { offsets, labels, rows } = scan.matrix;
-  return Array.from({ length: rows }, (_, r) => Array.from(labels.subarray(offsets[r], offsets[r + 1])));
-}
+const rowsOf = (file: string, options: ReadOptions = {}): Promise<DatasetRow[]> => collectRows(openJsonl(file, options));
 
 interface Expected {
   line?: number;

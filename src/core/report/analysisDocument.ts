@@ -4,9 +4,14 @@ import { formatCount, formatNumber, type ReportDocument, type Section } from './
 
 export function analysisDocument(report: AnalysisReport): ReportDocument {
   return {
-    title: `Label imbalance: ${report.file}`,
+    title: `Label imbalance: ${baseName(report.file)}`,
     sections: [summarySection(report), perLabelSection(report), labelsetSection(report), ...warningSections(report)],
   };
+}
+
+/** The file name without its folder (no node:path, so the report can also render in a browser). */
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() || file;
 }
 
 function summarySection(r: AnalysisReport): Section {
@@ -14,7 +19,7 @@ function summarySection(r: AnalysisReport): Section {
   return {
     title: 'Summary',
     blocks: [
-      { kind: 'paragraph', text: `Format ${r.format}; labels: ${r.labelSource}.` },
+      { kind: 'paragraph', text: `${r.file} (${r.format}); labels: ${r.labelSource}.` },
       {
         kind: 'keyValues',
         items: [

@@ -15,7 +15,7 @@ function renderBlock(block: Block): string[] {
     case 'keyValues':
       return renderTable({
         kind: 'table',
-        headers: ['Measure', 'Value', ''],
+        headers: ['Measure', 'Value', 'Meaning'],
         align: ['left', 'right', 'left'],
         rows: block.items.map((i) => [i.key, i.value, i.note ?? '']),
       });

@@ -18,16 +18,20 @@ export async function scanJsonlLabels(file: string, options: ReadOptions): Promi
   const builder = new LabelMatrixBuilder(0);
   const forms = new Set<LabelForm>();
   const ids: number[] = [];
+  let profiler: FieldProfiler | undefined;
   for await (const batch of reader.batches()) {
     for (const row of batch) {
       collectIds(space, row.labels, ids);
       builder.addRow(ids);
       if (row.labels.form) forms.add(row.labels.form);
+      // the feature fields count as the dataset's inputs (TCS), as openJsonl sees them
+      profiler ??= new FieldProfiler(reader.labelField ?? '');
+      profiler.observe(row.object);
     }
   }
   const { names, remap } = space.sorted();
-  const schema = schemaOf(file, names, reader.labelField ?? '', forms, { features: [], notes: [] });
-  schema.notes.push('features were not examined (labels-only scan)');
+  const labelField = reader.labelField ?? '';
+  const schema = schemaOf(file, names, labelField, forms, (profiler ?? new FieldProfiler(labelField)).plan());
   return { schema, matrix: remapMatrix(builder.build(), remap), skipped: reader.skipped.rows, skippedCount: reader.skipped.count };
 }
 
