@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeDataset } from '../../src/core/analysis/analyzeDataset.js';
-import { datasetPath, datasetsDir } from './helpers/datasets.js';
+import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
-const skip = datasetsDir() ? false : 'datasets folder not found (set IMBALANCE_LENS_DATASETS or place ../shared/datasets); skipping';
+const skip = skipUnlessDatasets('emotions/emotions.arff', 'yeast/yeast.arff', 'csv/yeast.csv', 'enron/enron.arff');
 
 const reference = [
   { file: 'emotions/emotions.arff', rows: 593, labels: 6, inputs: 72, cardinality: 1.8685, density: 0.3114, labelsets: 27, meanIR: 1.4781, maxIR: 1.7838, cvIR: 0.1796, scumble: 0.011, scumbleCV: 1.2646, tcs: 9.3643 },
