@@ -64,7 +64,7 @@ function warningsFor(counts: number[], rows: number, names: string[], maxPosWeig
   }
   const clamped = names.filter((_, l) => counts[l] > 0 && (rows - counts[l]) / counts[l] > maxPosWeight);
   if (clamped.length > 0) {
-    warnings.push(`pos_weight of ${listOf(clamped)} was clamped at ${maxPosWeight} (very few positives); such labels may need more data or resampling.`);
+    warnings.push(`${listOf(clamped)}: pos_weight clamped at ${maxPosWeight} (very few positives); such labels may need more data or resampling.`);
   }
   return warnings;
 }
