@@ -6,12 +6,13 @@ import { DatasetError, UsageError } from '../core/errors.js';
 import { parseArgs } from './args.js';
 import type { CliCommand, CliIO } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { weightsCommand } from './commands/weights.js';
 import { commandHelp, mainHelp } from './help.js';
 
 declare const IMBALANCE_LENS_VERSION: string | undefined;
 
-const commands: CliCommand[] = [analyzeCommand, weightsCommand];
+const commands: CliCommand[] = [analyzeCommand, weightsCommand, evaluateCommand];
 
 export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,20 +1,39 @@
-/** The latest analysis per file, so follow-up commands (JSON view, copy weights) need no re-run. */
+/**
+ * The latest reports, so follow-up commands (JSON view, copy weights or thresholds) need no re-run:
+ * analyses per dataset file, evaluations per predictions file, and which report came last.
+ */
 import * as vscode from 'vscode';
 import type { AnalysisReport } from '../core/analysis/analyzeDataset.js';
+import type { EvaluationReport } from '../core/analysis/evaluatePredictions.js';
+
+export type StoredReport = { kind: 'analysis'; report: AnalysisReport } | { kind: 'evaluation'; report: EvaluationReport };
 
 export class AnalysisStore {
-  private readonly byFile = new Map<string, AnalysisReport>();
-  private latestFile: string | undefined;
+  private readonly analyses = new Map<string, AnalysisReport>();
+  private latestAnalysisFile: string | undefined;
+  private latestReport: StoredReport | undefined;
 
   set(report: AnalysisReport): void {
-    this.byFile.set(report.file, report);
-    this.latestFile = report.file;
+    this.analyses.set(report.file, report);
+    this.latestAnalysisFile = report.file;
+    this.latestReport = { kind: 'analysis', report };
     void vscode.commands.executeCommand('setContext', 'imbalanceLens.hasAnalysis', true);
+    void vscode.commands.executeCommand('setContext', 'imbalanceLens.hasReport', true);
   }
 
-  /** The analysis of `file`, or the most recent one when no file is given. */
+  setEvaluation(report: EvaluationReport): void {
+    this.latestReport = { kind: 'evaluation', report };
+    void vscode.commands.executeCommand('setContext', 'imbalanceLens.hasReport', true);
+  }
+
+  /** The analysis of `file`, or the most recent analysis when no file is given. */
   get(file?: string): AnalysisReport | undefined {
-    const key = file ?? this.latestFile;
-    return key === undefined ? undefined : this.byFile.get(key);
+    const key = file ?? this.latestAnalysisFile;
+    return key === undefined ? undefined : this.analyses.get(key);
+  }
+
+  /** The most recent report of either kind. */
+  latest(): StoredReport | undefined {
+    return this.latestReport;
   }
 }

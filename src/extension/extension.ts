@@ -4,7 +4,9 @@ import { AnalysisStore } from './analysisStore.js';
 import { CommandId } from './commandIds.js';
 import { analyzeDatasetCommand } from './commands/analyzeDataset.js';
 import { copyPosWeightCommand } from './commands/copyPosWeight.js';
-import { showAnalysisJsonCommand } from './commands/showAnalysisJson.js';
+import { copyThresholdsCommand } from './commands/copyThresholds.js';
+import { evaluatePredictionsCommand } from './commands/evaluatePredictions.js';
+import { showReportJsonCommand } from './commands/showReportJson.js';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocuments.js';
 import type { ExtensionServices } from './services.js';
 
@@ -22,8 +24,10 @@ export function activate(context: vscode.ExtensionContext): void {
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.commands.registerCommand(CommandId.AnalyzeDataset, (arg?: unknown) => analyzeDatasetCommand(services, arg)),
-    vscode.commands.registerCommand(CommandId.ShowAnalysisJson, (arg?: unknown) => showAnalysisJsonCommand(services, arg)),
+    vscode.commands.registerCommand(CommandId.EvaluatePredictions, (pred?: unknown, truth?: unknown) => evaluatePredictionsCommand(services, pred, truth)),
+    vscode.commands.registerCommand(CommandId.ShowReportJson, (arg?: unknown) => showReportJsonCommand(services, arg)),
     vscode.commands.registerCommand(CommandId.CopyPosWeight, (arg?: unknown) => copyPosWeightCommand(services, arg)),
+    vscode.commands.registerCommand(CommandId.CopyThresholds, () => copyThresholdsCommand(services)),
   );
 }
 

@@ -65,6 +65,25 @@ describe('extension bundle', () => {
     assert.match(recorded.clipboard, /pos_weight = torch\.tensor\(/);
   });
 
+  test('Evaluate Predictions on a predictions file, with the truth given, shows the report and copies tuned thresholds', async () => {
+    const { recorded } = activateFresh();
+    const { Uri } = createFakeVscode();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-ext-eval-'));
+    const truth = path.join(dir, 'truth.csv');
+    const pred = path.join(dir, 'pred.csv');
+    fs.writeFileSync(truth, 'a,b\n1,0\n0,1\n1,1\n0,0\n');
+    fs.writeFileSync(pred, 'a,b\n0.9,0.2\n0.4,0.7\n0.6,0.45\n0.1,0.3\n');
+    await recorded.commands.get('imbalanceLens.evaluatePredictions')!(Uri.file(pred), Uri.file(truth));
+    assert.deepEqual(recorded.errors, []);
+    const preview = recorded.executed.find((e) => e.command === 'markdown.showPreview');
+    assert.ok(preview);
+    const markdown = recorded.contentProviders.get('imbalance-lens-report')!.provideTextDocumentContent(preview.args[0] as never);
+    assert.match(markdown, /# Evaluation: pred\.csv against truth\.csv/);
+    assert.match(recorded.infos[0], /macro-F1 0\.833, micro-F1 0\.857, mAP 1\.000/);
+    await recorded.commands.get('imbalanceLens.copyThresholds')!();
+    assert.deepEqual(Object.keys(JSON.parse(recorded.clipboard).thresholds), ['a', 'b']);
+  });
+
   test('a bad dataset gives one clear message with file and line, and no stack trace', async () => {
     const { recorded } = activateFresh();
     const { Uri } = createFakeVscode();

@@ -9,6 +9,7 @@ import { CommandId } from '../commandIds.js';
 import { pickDataset } from '../pickDataset.js';
 import { analyzeOptionsFromSettings } from '../settings.js';
 import { showError } from '../showError.js';
+import { withCancellableProgress } from '../progress.js';
 import type { ExtensionServices } from '../services.js';
 
 export async function analyzeDatasetCommand(services: ExtensionServices, argument?: unknown): Promise<AnalysisReport | undefined> {
@@ -30,39 +31,13 @@ export async function analyzeDatasetCommand(services: ExtensionServices, argumen
   }
 }
 
-function runWithProgress(services: ExtensionServices, uri: vscode.Uri): Thenable<AnalysisReport | undefined> {
-  const name = path.basename(uri.fsPath);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Imbalance Lens: analyzing ${name}`, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      const options = {
-        ...analyzeOptionsFromSettings(uri),
-        workerScript: services.workerScript,
-        signal: controller.signal,
-        onProgress: (bytesRead: number, totalBytes: number) => {
-          const percent = totalBytes > 0 ? Math.floor((100 * bytesRead) / totalBytes) : 0;
-          if (percent > reported) {
-            progress.report({ increment: percent - reported, message: `${percent}%` });
-            reported = percent;
-          }
-        },
-      };
-      try {
-        const report = await analyzeDataset(uri.fsPath, options);
-        services.log.info(`analyzed ${uri.fsPath}: ${report.instances} rows, ${report.labels} labels in ${report.elapsedMs} ms`);
-        return report;
-      } catch (e) {
-        if (controller.signal.aborted) {
-          services.log.info(`analysis of ${uri.fsPath} cancelled`);
-          return undefined;
-        }
-        throw e;
-      }
-    },
+async function runWithProgress(services: ExtensionServices, uri: vscode.Uri): Promise<AnalysisReport | undefined> {
+  const report = await withCancellableProgress(`Imbalance Lens: analyzing ${path.basename(uri.fsPath)}`, (signal, onProgress) =>
+    analyzeDataset(uri.fsPath, { ...analyzeOptionsFromSettings(uri), workerScript: services.workerScript, signal, onProgress }),
   );
+  if (report) services.log.info(`analyzed ${uri.fsPath}: ${report.instances} rows, ${report.labels} labels in ${report.elapsedMs} ms`);
+  else services.log.info(`analysis of ${uri.fsPath} cancelled`);
+  return report;
 }
 
 async function showReport(services: ExtensionServices, report: AnalysisReport): Promise<void> {
@@ -80,6 +55,6 @@ async function showReport(services: ExtensionServices, report: AnalysisReport): 
   }
   const summary = `${name}: ${report.instances.toLocaleString('en-US')} rows, ${report.labels} labels, MeanIR ${report.meanIR.toFixed(2)}, MaxIR ${report.maxIR.toFixed(2)}`;
   const choice = await vscode.window.showInformationMessage(summary, 'Show JSON', 'Copy pos_weight');
-  if (choice === 'Show JSON') await vscode.commands.executeCommand(CommandId.ShowAnalysisJson, report.file);
+  if (choice === 'Show JSON') await vscode.commands.executeCommand(CommandId.ShowReportJson, report.file);
   if (choice === 'Copy pos_weight') await vscode.commands.executeCommand(CommandId.CopyPosWeight, report.file);
 }

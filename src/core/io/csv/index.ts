@@ -5,3 +5,9 @@ export { scanCsvRange, type ScanPlan, type ScanRange, type RangeScan } from './s
 export { parseCsvRecords, readCsvRecords, type RecordReadOptions } from './records.js';
 export type { CsvOptions } from './plan.js';
 export type { Delimiter } from './sniff.js';
+// byte-level building blocks for other streaming consumers (the predictions reader)
+export { CsvTokenizer, NEED_MORE, TOKEN_ERROR, END_OF_DATA } from './tokenizer.js';
+export { ByteWindow } from './byteWindow.js';
+export { parseNumberBytes } from './numbers.js';
+export { decodeField } from './bytes.js';
+export { detectListStyle, parseLabelList, type ListStyle } from './labelList.js';

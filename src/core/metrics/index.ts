@@ -1,0 +1,20 @@
+/** The evaluation metrics (scikit-learn 1.2 conventions); curves and thresholds live in ./curves. */
+export { computeMetrics, thresholdFreeScores } from './computeMetrics.js';
+export type { ComputeMetricsOptions, EvaluationMetrics, LabelEvaluation, ThresholdFreeScores } from './computeMetrics.js';
+export { confusionCounts } from './confusionCounts.js';
+export type { ConfusionCounts } from './confusionCounts.js';
+export { averagedPrecisionRecallF1, perLabelPrecisionRecallF1, precisionRecallF1 } from './averages.js';
+export type { AveragedPrecisionRecallF1, PrecisionRecallF1 } from './averages.js';
+export { hammingLoss, jaccard, subsetAccuracy } from './setMetrics.js';
+export type { JaccardAverages } from './setMetrics.js';
+export { rankingMetrics } from './rankingMetrics.js';
+export type { RankingMetrics } from './rankingMetrics.js';
+export { averagePrecision, rocAuc } from './labelScores.js';
+export type { RocAucResult } from './labelScores.js';
+export { macroAveragePrecision, weightedAveragePrecision, startMicroTally, addNegatives, microAveragePrecision } from './meanAveragePrecision.js';
+export type { MeanAveragePrecision, MicroAveragePrecisionTally } from './meanAveragePrecision.js';
+export { rankLabel, rankSplit, splitSorted } from './rankedColumn.js';
+export type { RankedLabel, SplitScores } from './rankedColumn.js';
+export { sortAscending } from './sortScores.js';
+export type { EvaluationData, ZeroDivision } from './types.js';
+export { labelColumn } from './types.js';

@@ -1,0 +1,91 @@
+/**
+ * One label's column ranked by score: the arrays of scikit-learn's `_binary_clf_curve`
+ * (thresholds = distinct scores descending; tp/fp = how many positives/negatives score >= each
+ * threshold), computed by sorting the positives' and negatives' scores separately and merging
+ * from the top, so no index arrays and no comparator sort are needed.
+ */
+import { sortAscending } from './sortScores.js';
+
+export interface RankedLabel {
+  /** Distinct scores, descending. */
+  thresholds: Float64Array;
+  /** Cumulative true positives at each threshold (predicting score >= threshold). */
+  tp: Int32Array;
+  /** Cumulative false positives at each threshold. */
+  fp: Int32Array;
+  positives: number;
+  negatives: number;
+}
+
+/** The positives' and the negatives' scores of one column, each sorted ascending. */
+export interface SplitScores {
+  positive: Float64Array;
+  negative: Float64Array;
+}
+
+/**
+ * Reusable memory for ranking many columns of the same length: two buffers of `rows` doubles
+ * and two of `rows` int32. Results built in a workspace are views into it, valid until its next use.
+ */
+export interface RankWorkspace {
+  split: Float64Array;
+  scratch: Float64Array;
+  thresholds: Float64Array;
+  tp: Int32Array;
+  fp: Int32Array;
+}
+
+export function rankWorkspace(rows: number): RankWorkspace {
+  return { split: new Float64Array(rows), scratch: new Float64Array(rows), thresholds: new Float64Array(rows), tp: new Int32Array(rows), fp: new Int32Array(rows) };
+}
+
+/** Split a column's scores by truth and sort each part ascending (into `workspace` when given). */
+export function splitSorted(truth: Uint8Array, scores: Float64Array, workspace?: RankWorkspace): SplitScores {
+  let positives = 0;
+  for (let i = 0; i < truth.length; i++) positives += truth[i] !== 0 ? 1 : 0;
+  const buffer = workspace ? workspace.split.subarray(0, truth.length) : new Float64Array(truth.length);
+  const positive = buffer.subarray(0, positives);
+  const negative = buffer.subarray(positives);
+  let p = 0;
+  let n = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const s = scores[i];
+    if (s !== s) throw new RangeError(`score ${i} is NaN`);
+    if (truth[i] !== 0) positive[p++] = s;
+    else negative[n++] = s;
+  }
+  const scratch = workspace?.scratch;
+  return { positive: sortAscending(positive, scratch), negative: sortAscending(negative, scratch) };
+}
+
+/** sklearn `_binary_clf_curve` (no sample weights, pos_label 1) for one label's column. */
+export function rankLabel(truth: Uint8Array, scores: Float64Array): RankedLabel {
+  return rankSplit(splitSorted(truth, scores));
+}
+
+/** Merge the two ascending runs from the top into the `_binary_clf_curve` arrays (views into `workspace` when given). */
+export function rankSplit({ positive, negative }: SplitScores, workspace?: RankWorkspace): RankedLabel {
+  const size = positive.length + negative.length;
+  const thresholds = workspace ? workspace.thresholds : new Float64Array(size);
+  const tp = workspace ? workspace.tp : new Int32Array(size);
+  const fp = workspace ? workspace.fp : new Int32Array(size);
+  let i = positive.length - 1;
+  let j = negative.length - 1;
+  let k = 0;
+  while (i >= 0 || j >= 0) {
+    const top = i < 0 ? negative[j] : j < 0 ? positive[i] : positive[i] > negative[j] ? positive[i] : negative[j];
+    while (i >= 0 && positive[i] === top) i--;
+    while (j >= 0 && negative[j] === top) j--;
+    thresholds[k] = top;
+    tp[k] = positive.length - 1 - i;
+    fp[k] = negative.length - 1 - j;
+    k++;
+  }
+  return {
+    thresholds: workspace ? thresholds.subarray(0, k) : k === size ? thresholds : thresholds.slice(0, k),
+    tp: workspace ? tp.subarray(0, k) : k === size ? tp : tp.slice(0, k),
+    fp: workspace ? fp.subarray(0, k) : k === size ? fp : fp.slice(0, k),
+    positives: positive.length,
+    negatives: negative.length,
+  };
+}
