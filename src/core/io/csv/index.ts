@@ -2,7 +2,7 @@
 export { openCsv } from './openCsv.js';
 export { scanCsvLabels, PARALLEL_MIN_BYTES, type CsvLabelOptions } from './scanCsvLabels.js';
 export { scanCsvRange, type ScanPlan, type ScanRange, type RangeScan } from './scanRange.js';
-export { parseCsvRecords, readCsvRecords, type RecordReadOptions } from './records.js';
+export { parseCsvRecords, readCsvRecords, visitCsvRecords, type RecordReadOptions, type RecordVisitor } from './records.js';
 export type { CsvOptions } from './plan.js';
 export type { Delimiter } from './sniff.js';
 // byte-level building blocks for other streaming consumers (the predictions reader)

@@ -3,17 +3,7 @@
  * one streaming pass with the byte tokenizer, numbers parsed straight from the bytes.
  */
 import { DatasetError } from '../../errors.js';
-import {
-  ByteWindow,
-  CsvTokenizer,
-  decodeField,
-  END_OF_DATA,
-  NEED_MORE,
-  parseLabelList,
-  parseNumberBytes,
-  readCsvRecords,
-  TOKEN_ERROR,
-} from '../csv/index.js';
+import { CsvTokenizer, decodeField, parseLabelList, parseNumberBytes, readCsvRecords, visitCsvRecords } from '../csv/index.js';
 import { listSome } from './listing.js';
 import { UnknownLabels } from './unknownLabels.js';
 import { planPredictionColumns, type ColumnPlan } from './predColumns.js';
@@ -135,26 +125,9 @@ function listRowReader(ctx: PredictionReadContext, plan: Extract<ColumnPlan, { k
 
 /** Every data record after the header, tokenized; errors carry line and field. */
 async function forEachRecord(ctx: PredictionReadContext, delimiter: ',' | '\t', visit: (buf: Buffer, tok: CsvTokenizer) => void): Promise<void> {
-  const win = await ByteWindow.open(ctx.file, 0, Infinity, { signal: ctx.signal, onBytes: ctx.onBytes });
-  const tok = new CsvTokenizer(delimiter.charCodeAt(0));
-  try {
-    await win.refill(0);
-    let pos = win.end >= 3 && win.buf[0] === 0xef && win.buf[1] === 0xbb && win.buf[2] === 0xbf ? 3 : 0;
-    let header = true;
-    for (;;) {
-      const r = tok.next(win.buf, pos, win.end, win.final);
-      if (r === END_OF_DATA) return;
-      if (r === NEED_MORE) {
-        await win.refill(pos);
-        pos = 0;
-        continue;
-      }
-      if (r === TOKEN_ERROR) throw new DatasetError({ file: ctx.file, line: tok.errorLine, column: tok.errorField }, tok.errorMessage);
-      if (!header) visit(win.buf, tok);
-      header = false;
-      pos = r;
-    }
-  } finally {
-    await win.close();
-  }
+  let header = true;
+  await visitCsvRecords(ctx.file, { delimiter, signal: ctx.signal, onBytes: ctx.onBytes }, (buf, tok) => {
+    if (!header) visit(buf, tok);
+    header = false;
+  });
 }

@@ -1,5 +1,5 @@
 // The peer in `npm run bench`: DuckDB summing every label column of a CSV (one whole process,
-// like our CLI). Usage: node scripts/duckdbLabelSums.mjs FILE LABEL_COLUMNS...
+// like our CLI). Usage: node scripts/bench/duckdbLabelSums.mjs FILE LABEL_COLUMNS...
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [file, ...labels] = process.argv.slice(2);

@@ -1,16 +1,12 @@
-// `npm run bench`: times `imbalance-lens analyze` (whole process, JSON output) against DuckDB
-// summing the label columns of the same CSV, side by side in one run, and checks they agree.
-// Usage: node scripts/bench.mjs [--rounds N] [--rows N]
-import { spawnSync } from 'node:child_process';
+// Benchmark 1: `imbalance-lens analyze` (whole process, JSON output) against DuckDB summing the
+// label columns of the same CSV, side by side in one run; checks that they agree.
+// Usage: node scripts/bench/analyze.mjs [--rounds N] [--rows N]
 import * as fs from 'node:fs';
-import { generateBenchCsv, LABELS } from './gen-bench-data.mjs';
+import { generateBenchCsv, LABELS } from '../gen-bench-data.mjs';
+import { median, numberArg, timed } from './run.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i < 0 ? fallback : Number(process.argv[i + 1]);
-};
-const rounds = arg('--rounds', 3);
-const rows = arg('--rows', 1_000_000);
+const rounds = numberArg('--rounds', 3);
+const rows = numberArg('--rows', 1_000_000);
 const file = rows === 1_000_000 ? '.bench/synthetic-1m.csv' : `.bench/synthetic-${rows}.csv`;
 const labelColumns = Array.from({ length: LABELS }, (_, k) => `y${k}`);
 
@@ -20,23 +16,10 @@ if (!fs.existsSync(file)) {
 }
 const sizeMb = fs.statSync(file).size / 1e6;
 
-function timed(args) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, {
-    env: { ...process.env, IMBALANCE_LENS_REPORT_RSS: '1' },
-    maxBuffer: 1 << 28,
-    encoding: 'utf8',
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  const rss = Number(/peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
-  return { seconds, rssMb: rss, stdout: result.stdout };
-}
-
 const contenders = [
   { name: 'imbalance-lens analyze (all measures, co-occurrence)', args: ['dist/cli.js', 'analyze', file, '--format', 'json'] },
   { name: 'imbalance-lens analyze --threads 1', args: ['dist/cli.js', 'analyze', file, '--format', 'json', '--threads', '1'] },
-  { name: 'DuckDB read_csv: count(*) + 100 label sums', args: ['scripts/duckdbLabelSums.mjs', file, ...labelColumns] },
+  { name: 'DuckDB read_csv: count(*) + 100 label sums', args: ['scripts/bench/duckdbLabelSums.mjs', file, ...labelColumns] },
 ];
 
 // Warm the page cache so that neither side pays for the first read from disk. Read in small
@@ -50,7 +33,7 @@ let ours;
 let duck;
 for (let r = 0; r < rounds; r++) {
   contenders.forEach((c, i) => {
-    const run = timed(c.args);
+    const run = timed(process.execPath, c.args);
     results[i].push(run);
     if (i === 0) ours = JSON.parse(run.stdout);
     if (i === 2) duck = JSON.parse(run.stdout);
@@ -62,7 +45,6 @@ const ourCounts = [ours.instances, ...labelColumns.map((name) => ours.perLabel.f
 const mismatch = ourCounts.findIndex((v, i) => v !== duck[i]);
 if (mismatch >= 0) throw new Error(`results differ at column ${mismatch}: ours ${ourCounts[mismatch]}, DuckDB ${duck[mismatch]}`);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const duckSeconds = median(results[2].map((r) => r.seconds));
 console.log(`\n${file}: ${sizeMb.toFixed(0)} MB, ${rows.toLocaleString('en-US')} rows, ${LABELS} labels; median of ${rounds} runs each, alternating`);
 console.log('results agree: row count and all 100 label sums identical\n');
