@@ -73,6 +73,23 @@ describe('imbalance-lens evaluate', () => {
     assert.deepEqual(again.perLabel.map((l: { threshold: number }) => l.threshold), tuned.tuning.thresholds.map((t: { threshold: number }) => t.threshold));
   });
 
+  test('--save-thresholds writes them once, atomically, and refuses to overwrite without --force', async () => {
+    const out = path.join(dir, 'saved-thresholds.json');
+    const first = await cli('evaluate', '--truth', truth, '--pred', pred, '--save-thresholds', out);
+    assert.equal(first.code, 0, first.stderr);
+    const saved = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.deepEqual(Object.keys(saved.thresholds), ['common', 'usual', 'rare', 'never']);
+    fs.writeFileSync(out, 'mine');
+    const again = await cli('evaluate', '--truth', truth, '--pred', pred, '--save-thresholds', out);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists; not overwritten/);
+    assert.equal(fs.readFileSync(out, 'utf8'), 'mine');
+    const forced = await cli('evaluate', '--truth', truth, '--pred', pred, '--save-thresholds', out, '--force');
+    assert.equal(forced.code, 0);
+    assert.deepEqual(JSON.parse(fs.readFileSync(out, 'utf8')), saved);
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  });
+
   test('table and markdown are readable', async () => {
     const table = await cli('evaluate', '--truth', truth, '--pred', pred, '--format', 'table', '--tune-thresholds');
     assert.match(table.stdout, /Per class \(most frequent first\)/);

@@ -1,5 +1,6 @@
 /** `imbalance-lens evaluate --truth FILE --pred FILE`: per-class metrics identical to scikit-learn. */
-import { evaluatePredictions } from '../../core/analysis/evaluatePredictions.js';
+import { evaluatePredictions, thresholdsJson } from '../../core/analysis/evaluatePredictions.js';
+import { writeNewFile } from '../../core/io/writeNewFile.js';
 import { UsageError } from '../../core/errors.js';
 import { evaluationDocument } from '../../core/report/evaluationDocument.js';
 import { renderMarkdown } from '../../core/report/renderMarkdown.js';
@@ -21,6 +22,8 @@ export const evaluateCommand: CliCommand = {
     threshold: { type: 'number', valueName: 'T', description: 'one threshold for every label, predicting score >= T (default 0.5)' },
     thresholds: { type: 'string', valueName: 'FILE', description: 'per-label thresholds: JSON {"thresholds": {label: t}} (as exported), {label: t}, [t, ...] or CSV label,threshold' },
     'tune-thresholds': { type: 'boolean', description: 'also find, per label, the threshold that maximises F1 on these rows, and report the metrics with it' },
+    'save-thresholds': { type: 'string', valueName: 'FILE', description: 'write the tuned thresholds as JSON (implies --tune-thresholds), for --thresholds on another split' },
+    force: { type: 'boolean', description: 'let --save-thresholds replace an existing file' },
     'zero-division': { type: 'string', choices: ['0', '1', 'exclude'], description: 'value of an undefined precision/recall/F1, or leave it out of the averages (default 0)' },
     format: { type: 'string', choices: ['table', 'markdown', 'json'], description: 'output format (default: table on a terminal, json otherwise)' },
     ...readerOptionSpecs,
@@ -30,15 +33,20 @@ export const evaluateCommand: CliCommand = {
       throw new UsageError(`evaluate takes its files as --truth FILE --pred FILE (got ${args.positionals.join(' ')})`);
     }
     const format = stringOption(args, 'format') ?? (io.isTTY ? 'table' : 'json');
+    const saveTo = stringOption(args, 'save-thresholds');
     const report = await evaluatePredictions(required(args, 'truth'), required(args, 'pred'), {
       ...readerOptionsFrom(args, signal),
       id: stringOption(args, 'id'),
       scores: stringOption(args, 'scores') as 'auto' | 'probs' | 'logits' | undefined,
       predLabelColumn: stringOption(args, 'pred-label-column'),
       ...thresholdOptions(args),
-      tuneThresholds: flag(args, 'tune-thresholds'),
+      tuneThresholds: flag(args, 'tune-thresholds') || saveTo !== undefined,
       zeroDivision: zeroDivisionOf(stringOption(args, 'zero-division')),
     });
+    if (saveTo !== undefined) {
+      await writeNewFile(saveTo, thresholdsJson(report), { overwrite: flag(args, 'force') });
+      io.stderr(`tuned thresholds written to ${saveTo}\n`);
+    }
     if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'markdown') io.stdout(renderMarkdown(evaluationDocument(report)));
     else io.stdout(renderText(evaluationDocument(report)));

@@ -152,7 +152,7 @@ function tuningReport(data: EvaluationData, before: EvaluationMetrics, zeroDivis
     microF1Before: before.averages.micro.f1 ?? 0,
     microF1After: after.averages.micro.f1 ?? 0,
     after,
-    caveat: 'Thresholds tuned on the rows they are measured on are optimistic: apply them to a held-out split (export with --format json, pass with --thresholds).',
+    caveat: 'Thresholds tuned on the rows they are measured on are optimistic: apply them to a held-out split (save them with --save-thresholds FILE, apply them with --thresholds FILE).',
   };
 }
 
