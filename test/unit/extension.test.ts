@@ -84,6 +84,19 @@ describe('extension bundle', () => {
     assert.deepEqual(Object.keys(JSON.parse(recorded.clipboard).thresholds), ['a', 'b']);
   });
 
+  test('Evaluate Predictions offers the dataset files beside the predictions, the likely truth first', async () => {
+    const { recorded } = activateFresh();
+    const { Uri } = createFakeVscode();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-ext-pick-'));
+    fs.writeFileSync(path.join(dir, 'another.csv'), 'a,b\n1,0\n');
+    fs.writeFileSync(path.join(dir, 'val.csv'), 'a,b\n1,0\n0,1\n');
+    fs.writeFileSync(path.join(dir, 'val.pred.csv'), 'a,b\n0.8,0.1\n0.3,0.6\n');
+    await recorded.commands.get('imbalanceLens.evaluatePredictions')!(Uri.file(path.join(dir, 'val.pred.csv')));
+    assert.deepEqual(recorded.quickPickLabels, ['val.csv', 'another.csv', '$(folder-opened) Browse...']);
+    assert.deepEqual(recorded.errors, []);
+    assert.match(recorded.infos[0], /val\.pred\.csv: macro-F1 1\.000/);
+  });
+
   test('a bad dataset gives one clear message with file and line, and no stack trace', async () => {
     const { recorded } = activateFresh();
     const { Uri } = createFakeVscode();

@@ -50,6 +50,8 @@ export interface Recorded {
   contentProviders: Map<string, { provideTextDocumentContent(uri: Uri): string }>;
   /** What showInformationMessage / showErrorMessage answer (a button label or undefined). */
   answer: string | undefined;
+  /** The labels offered by the last quick pick; the fake picks the first item. */
+  quickPickLabels: string[];
 }
 
 export function createFakeVscode() {
@@ -62,6 +64,7 @@ export function createFakeVscode() {
     clipboard: '',
     contentProviders: new Map(),
     answer: undefined,
+    quickPickLabels: [],
   };
   const log = (level: string) => (message: string) => recorded.logs.push(`${level}: ${message}`);
   const vscode = {
@@ -106,6 +109,10 @@ export function createFakeVscode() {
       async showInformationMessage(message: string) {
         recorded.infos.push(message);
         return recorded.answer;
+      },
+      async showQuickPick<T extends { label: string }>(items: T[]): Promise<T | undefined> {
+        recorded.quickPickLabels = items.map((i) => i.label);
+        return items[0];
       },
       async showOpenDialog() {
         return undefined;
