@@ -5,7 +5,7 @@ import { formatCount, formatNumber, type ReportDocument, type Section } from './
 export function analysisDocument(report: AnalysisReport): ReportDocument {
   return {
     title: `Label imbalance: ${baseName(report.file)}`,
-    sections: [summarySection(report), perLabelSection(report), labelsetSection(report), ...warningSections(report)],
+    sections: [summarySection(report), perLabelSection(report), ...pairSections(report), labelsetSection(report), ...warningSections(report)],
   };
 }
 
@@ -78,6 +78,27 @@ function labelFlags(label: AnalysisReport['perLabel'][number], rareThreshold: nu
   const flags = label.minority ? ['minority'] : [];
   if (label.count < rareThreshold) flags.push('rare');
   return flags.join(', ');
+}
+
+/** The label pairs that most often occur together, with how often the rarer one comes with the other. */
+function pairSections(r: AnalysisReport): Section[] {
+  const { labels, counts } = r.cooccurrence;
+  const pairs: { a: number; b: number; count: number }[] = [];
+  for (let a = 0; a < labels.length; a++) {
+    for (let b = a + 1; b < labels.length; b++) if (counts[a][b] > 0) pairs.push({ a, b, count: counts[a][b] });
+  }
+  if (!pairs.length) return [];
+  pairs.sort((p, q) => q.count - p.count || p.a - q.a || p.b - q.b);
+  const rows = pairs.slice(0, 10).map(({ a, b, count }) => {
+    const [rare, common] = counts[a][a] <= counts[b][b] ? [a, b] : [b, a];
+    return [labels[a], labels[b], formatCount(count), `${formatNumber(count / counts[rare][rare], 3)} of ${labels[rare]} rows carry ${labels[common]}`];
+  });
+  return [
+    {
+      title: 'Labels that occur together most',
+      blocks: [{ kind: 'table', headers: ['label', 'with label', 'rows', 'share'], align: ['left', 'left', 'right', 'left'], rows }],
+    },
+  ];
 }
 
 function labelsetSection(r: AnalysisReport): Section {
