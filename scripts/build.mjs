@@ -1,4 +1,4 @@
-// One esbuild call per bundle: the extension host, the CLI, and the CSV scan worker.
+// One esbuild call per bundle: the extension host, the CLI, the CSV scan worker and the metrics worker.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/core/io/csv/scanWorker.ts'], outfile: 'dist/csvScanWorker.js' },
+  { ...common, entryPoints: ['src/core/metrics/parallel/metricsWorker.ts'], outfile: 'dist/metricsWorker.js' },
 ];
 
 if (watch) {

@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
     reports,
     analyses: new AnalysisStore(),
     workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'csvScanWorker.js').fsPath,
+    metricsWorkerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'metricsWorker.js').fsPath,
   };
   context.subscriptions.push(
     log,

@@ -9,4 +9,6 @@ export interface ExtensionServices {
   analyses: AnalysisStore;
   /** Absolute path of the bundled CSV scan worker (dist/csvScanWorker.js). */
   workerScript: string;
+  /** Absolute path of the bundled metrics worker (dist/metricsWorker.js), beside the scan worker. */
+  metricsWorkerScript: string;
 }

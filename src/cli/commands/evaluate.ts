@@ -1,4 +1,6 @@
 /** `imbalance-lens evaluate --truth FILE --pred FILE`: per-class metrics identical to scikit-learn. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { evaluatePredictions, thresholdsJson } from '../../core/analysis/evaluatePredictions.js';
 import { writeNewFile } from '../../core/io/writeNewFile.js';
 import { UsageError } from '../../core/errors.js';
@@ -34,8 +36,10 @@ export const evaluateCommand: CliCommand = {
     }
     const format = stringOption(args, 'format') ?? (io.isTTY ? 'table' : 'json');
     const saveTo = stringOption(args, 'save-thresholds');
+    const readerOptions = readerOptionsFrom(args, signal);
     const report = await evaluatePredictions(required(args, 'truth'), required(args, 'pred'), {
-      ...readerOptionsFrom(args, signal),
+      ...readerOptions,
+      metricsWorkerScript: readerOptions.threads === 1 ? undefined : bundledMetricsWorker(),
       id: stringOption(args, 'id'),
       scores: stringOption(args, 'scores') as 'auto' | 'probs' | 'logits' | undefined,
       predLabelColumn: stringOption(args, 'pred-label-column'),
@@ -53,6 +57,12 @@ export const evaluateCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The metrics worker bundled beside the CLI; absent when running from sources. */
+function bundledMetricsWorker(): string | undefined {
+  const candidate = path.join(__dirname, 'metricsWorker.js');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
 
 function required(args: ParsedArgs, name: string): string {
   const value = stringOption(args, name);

@@ -6,18 +6,9 @@
  */
 import { UsageError } from '../errors.js';
 import { loadEvaluationData, readThresholds, type LoadEvaluationOptions, type ScoreKind } from '../io/predictions/index.js';
-import {
-  confusedPairs,
-  curvesOfLabel,
-  frequencyBands,
-  SweepAccumulator,
-  tuneLabel,
-  type Band,
-  type ConfusedPair,
-  type LabelCurves,
-  type ThresholdSweep,
-} from '../metrics/curves/index.js';
-import { computeMetrics, thresholdFreeScores, type EvaluationMetrics, type ThresholdFreeScores } from '../metrics/index.js';
+import { confusedPairs, frequencyBands, type Band, type ConfusedPair, type LabelCurves, type ThresholdSweep } from '../metrics/curves/index.js';
+import { computeMetrics, type EvaluationMetrics } from '../metrics/index.js';
+import { labelReports, type RankedLabelReports } from '../metrics/parallel/index.js';
 import type { EvaluationData, ZeroDivision } from '../metrics/types.js';
 
 export interface EvaluateOptions extends LoadEvaluationOptions {
@@ -34,6 +25,16 @@ export interface EvaluateOptions extends LoadEvaluationOptions {
   topConfusedPairs?: number;
   /** Band cut-offs by support; default: thirds of the label frequency ranking. */
   bands?: { headMinSupport: number; tailMaxSupport: number };
+  /**
+   * Path of the bundled metrics worker (dist/metricsWorker.js): when given, the per-label work
+   * (ranking, AP, ROC-AUC, curves, sweep, tuning) of inputs with 20,000 rows or more runs on up to
+   * `threads` worker threads. The report is the same either way.
+   */
+  metricsWorkerScript?: string;
+  /** Worker threads at most (default: available cores; 1 = no workers). */
+  threads?: number;
+  /** Fewer rows than this are evaluated on this thread (default 20,000: workers would cost more than they save). */
+  parallelMinRows?: number;
 }
 
 /** Per-label thresholds tuned for F1 on the evaluated rows, and what they change. */
@@ -80,9 +81,12 @@ export async function evaluatePredictions(truthFile: string, predFile: string, o
 
   const computeStarted = performance.now();
   const zeroDivision = options.zeroDivision ?? 0;
-  const perLabel = rankedLabelReports(data, options);
-  const metrics = computeMetrics(data, { thresholds, zeroDivision, scores: perLabel.scores });
+  // The workers (if any) run while this thread finds the confused pairs, which need no ranking.
+  const pending = rankedLabelReports(data, options);
+  pending.catch(() => undefined);
   const pairs = confusedPairs(data, thresholds, { topN: options.topConfusedPairs ?? 50 });
+  const perLabel = await pending;
+  const metrics = computeMetrics(data, { thresholds, zeroDivision, scores: perLabel.scores });
   const report: EvaluationReport = {
     truthFile,
     predFile,
@@ -104,24 +108,13 @@ export async function evaluatePredictions(truthFile: string, predFile: string, o
   return report;
 }
 
-interface RankedLabelReports {
-  scores: ThresholdFreeScores;
-  curves: LabelCurves[];
-  sweep: ThresholdSweep;
-  tuned: ReturnType<typeof tuneLabel>[];
-}
-
-/** Everything read off each label's ranking, ranking every label exactly once. */
-function rankedLabelReports(data: EvaluationData, options: EvaluateOptions): RankedLabelReports {
-  const curves: LabelCurves[] = [];
-  const tuned: ReturnType<typeof tuneLabel>[] = [];
-  const sweep = new SweepAccumulator();
-  const scores = thresholdFreeScores(data, (l, ranked) => {
-    curves.push(curvesOfLabel(data.labelNames[l], ranked, { maxPoints: options.maxCurvePoints }));
-    sweep.add(ranked);
-    if (options.tuneThresholds) tuned.push(tuneLabel(ranked));
-  });
-  return { scores, curves, sweep: sweep.result(), tuned };
+/** Everything read off each label's ranking, ranking every label exactly once (on worker threads when worthwhile). */
+function rankedLabelReports(data: EvaluationData, options: EvaluateOptions): Promise<RankedLabelReports> {
+  return labelReports(
+    data,
+    { maxCurvePoints: options.maxCurvePoints, tune: options.tuneThresholds === true },
+    { workerScript: options.metricsWorkerScript, threads: options.threads, minRows: options.parallelMinRows, signal: options.signal },
+  );
 }
 
 async function thresholdsInForce(data: EvaluationData, options: EvaluateOptions): Promise<{ thresholds: number[]; source: string }> {

@@ -3,7 +3,7 @@ import type { AveragedPrecisionRecallF1 } from './averages.js';
 import { confusionCounts } from './confusionCounts.js';
 import { averagePrecision, rocAuc } from './labelScores.js';
 import { addNegatives, macroAveragePrecision, microAveragePrecision, startMicroTally, weightedAveragePrecision } from './meanAveragePrecision.js';
-import type { MeanAveragePrecision } from './meanAveragePrecision.js';
+import type { MeanAveragePrecision, MicroAveragePrecisionTally } from './meanAveragePrecision.js';
 import { rankSplit, rankWorkspace, splitSorted, type RankedLabel } from './rankedColumn.js';
 import { rankingMetrics, type RankingMetrics } from './rankingMetrics.js';
 import { hammingLoss, jaccard, subsetAccuracy } from './setMetrics.js';
@@ -113,18 +113,39 @@ export function computeMetrics(data: EvaluationData, options: ComputeMetricsOpti
  * keep it.
  */
 export function thresholdFreeScores(data: EvaluationData, onRanked?: (label: number, ranked: RankedLabel) => void): ThresholdFreeScores {
-  const labels = data.labelNames.length;
-  const ap = new Float64Array(labels);
-  const rocAucs: ReturnType<typeof rocAuc>[] = [];
   const tally = startMicroTally(data);
+  const { ap, rocAuc } = scoreLabels(data, 0, data.labelNames.length, tally, onRanked);
+  return { ap, rocAuc, microAp: microAveragePrecision(tally), ranking: rankingMetrics(data) };
+}
+
+/** AP and ROC-AUC of labels [from, to), in label order. */
+export interface LabelRangeScores {
+  ap: Float64Array;
+  rocAuc: ReturnType<typeof rocAuc>[];
+}
+
+/**
+ * The per-label loop of thresholdFreeScores over labels [from, to) (what a worker thread runs on
+ * its share): rank each label once into a reused workspace, score it, show it to `onRanked`, and
+ * add its negatives to `tally` (whose thresholds must be those of the whole matrix).
+ */
+export function scoreLabels(
+  data: EvaluationData,
+  from: number,
+  to: number,
+  tally: MicroAveragePrecisionTally,
+  onRanked?: (label: number, ranked: RankedLabel) => void,
+): LabelRangeScores {
+  const ap = new Float64Array(to - from);
+  const rocAucs: ReturnType<typeof rocAuc>[] = [];
   const workspace = rankWorkspace(data.rows);
-  for (let l = 0; l < labels; l++) {
+  for (let l = from; l < to; l++) {
     const split = splitSorted(labelColumn(data.truth, data.rows, l), labelColumn(data.scores, data.rows, l), workspace);
     const ranked = rankSplit(split, workspace);
-    ap[l] = averagePrecision(ranked);
+    ap[l - from] = averagePrecision(ranked);
     rocAucs.push(rocAuc(ranked));
     onRanked?.(l, ranked);
     addNegatives(tally, split.negative);
   }
-  return { ap, rocAuc: rocAucs, microAp: microAveragePrecision(tally), ranking: rankingMetrics(data) };
+  return { ap, rocAuc: rocAucs };
 }

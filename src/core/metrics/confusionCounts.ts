@@ -20,6 +20,9 @@ export interface ConfusionCounts {
   rowTrue: Int32Array;
 }
 
+/** Rows per block: three int32 counters per row, 24 KB. */
+const BLOCK_ROWS = 2048;
+
 /** Count tp/fp/fn/tn per label and tp/predicted/true per row. */
 export function confusionCounts(data: EvaluationData, thresholds: ArrayLike<number>): ConfusionCounts {
   const { rows } = data;
@@ -36,18 +39,31 @@ export function confusionCounts(data: EvaluationData, thresholds: ArrayLike<numb
     rowPredicted: new Int32Array(rows),
     rowTrue: new Int32Array(rows),
   };
-  for (let l = 0; l < labels; l++) countColumn(data, counts, l, thresholds[l]);
+  // Rows in blocks, all labels per block, so the block's per-row counters stay in cache.
+  const positives = new Int32Array(labels);
+  const predicted = new Int32Array(labels);
+  for (let first = 0; first < rows; first += BLOCK_ROWS) {
+    const last = Math.min(rows, first + BLOCK_ROWS);
+    for (let l = 0; l < labels; l++) countBlock(data, counts, l, thresholds[l], first, last, positives, predicted);
+  }
+  for (let l = 0; l < labels; l++) {
+    const tp = counts.tp[l];
+    counts.fp[l] = predicted[l] - tp;
+    counts.fn[l] = positives[l] - tp;
+    counts.tn[l] = rows - predicted[l] - positives[l] + tp;
+  }
   return counts;
 }
 
-function countColumn(data: EvaluationData, counts: ConfusionCounts, label: number, threshold: number): void {
+/** Rows [first, last) of one label's column: per-row counters, and the label's tp, predicted and positives. */
+function countBlock(data: EvaluationData, counts: ConfusionCounts, label: number, threshold: number, first: number, last: number, positivesOf: Int32Array, predictedOf: Int32Array): void {
   const { truth, scores, rows } = data;
   const { rowTp, rowPredicted, rowTrue } = counts;
   const offset = label * rows;
   let tp = 0;
   let predicted = 0;
   let positives = 0;
-  for (let i = 0; i < rows; i++) {
+  for (let i = first; i < last; i++) {
     const y = truth[offset + i] !== 0 ? 1 : 0;
     const p = scores[offset + i] >= threshold ? 1 : 0;
     const hit = y & p;
@@ -58,10 +74,9 @@ function countColumn(data: EvaluationData, counts: ConfusionCounts, label: numbe
     rowPredicted[i] += p;
     rowTrue[i] += y;
   }
-  counts.tp[label] = tp;
-  counts.fp[label] = predicted - tp;
-  counts.fn[label] = positives - tp;
-  counts.tn[label] = rows - predicted - positives + tp;
+  counts.tp[label] += tp;
+  predictedOf[label] += predicted;
+  positivesOf[label] += positives;
 }
 
 /** The data's arrays and the thresholds must agree with rows x labels. */

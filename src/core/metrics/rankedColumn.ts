@@ -4,7 +4,12 @@
  * threshold), computed by sorting the positives' and negatives' scores separately and merging
  * from the top, so no index arrays and no comparator sort are needed.
  */
-import { sortAscending } from './sortScores.js';
+import { decodeScoreKeys, detectScoreKeys, encodeSplitKeys, sortKeys } from './scoreKeys.js';
+import { sortDoubles } from './sortScores.js';
+import { splitSortedDecimal } from './splitDecimal.js';
+
+/** Columns at least this long try the exact integer-key sort (scoreKeys.ts). */
+const KEY_MIN_LENGTH = 1024;
 
 export interface RankedLabel {
   /** Distinct scores, descending. */
@@ -41,6 +46,24 @@ export function rankWorkspace(rows: number): RankWorkspace {
 
 /** Split a column's scores by truth and sort each part ascending (into `workspace` when given). */
 export function splitSorted(truth: Uint8Array, scores: Float64Array, workspace?: RankWorkspace): SplitScores {
+  const n = truth.length;
+  if (n < KEY_MIN_LENGTH) return splitSortedDoubles(truth, scores, workspace);
+  const words = workspace ? new Uint32Array(workspace.scratch.buffer, workspace.scratch.byteOffset, 2 * n) : new Uint32Array(2 * n);
+  const buffer = workspace ? workspace.split.subarray(0, n) : new Float64Array(n);
+  const split = splitSortedDecimal(truth, scores, words, buffer);
+  if (split >= 0) return { positive: buffer.subarray(0, split), negative: buffer.subarray(split) };
+  const encoding = detectScoreKeys(scores, 0, n);
+  if (encoding === null) return splitSortedDoubles(truth, scores, workspace);
+  const positives = encodeSplitKeys(encoding, truth, scores, words);
+  const positive = buffer.subarray(0, positives);
+  const negative = buffer.subarray(positives);
+  decodeScoreKeys(encoding, sortKeys(words.subarray(0, positives), words.subarray(n, n + positives), encoding.range), positive);
+  decodeScoreKeys(encoding, sortKeys(words.subarray(positives, n), words.subarray(n), encoding.range), negative);
+  return { positive, negative };
+}
+
+/** The float64 path of splitSorted (any scores; NaN rejected). */
+function splitSortedDoubles(truth: Uint8Array, scores: Float64Array, workspace?: RankWorkspace): SplitScores {
   let positives = 0;
   for (let i = 0; i < truth.length; i++) positives += truth[i] !== 0 ? 1 : 0;
   const buffer = workspace ? workspace.split.subarray(0, truth.length) : new Float64Array(truth.length);
@@ -55,7 +78,7 @@ export function splitSorted(truth: Uint8Array, scores: Float64Array, workspace?:
     else negative[n++] = s;
   }
   const scratch = workspace?.scratch;
-  return { positive: sortAscending(positive, scratch), negative: sortAscending(negative, scratch) };
+  return { positive: sortDoubles(positive, scratch), negative: sortDoubles(negative, scratch) };
 }
 
 /** sklearn `_binary_clf_curve` (no sample weights, pos_label 1) for one label's column. */

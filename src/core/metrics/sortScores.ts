@@ -7,14 +7,35 @@
  * runs are short unless scores tie, and tied runs are already in order). Columns with a negative or -0 score, or short columns, go to
  * the native typed-array sort, which orders doubles the same way.
  */
+import { decodeScoreKeys, detectScoreKeys, encodeScoreKeys, sortKeys } from './scoreKeys.js';
+
 const BITS = 11;
 const BUCKETS = 1 << BITS;
 const MASK = BUCKETS - 1;
 const RADIX_MIN_LENGTH = 1 << 12;
 const INSERTION_MAX = 24;
 
-/** Sort a Float64Array ascending in place and return it; `scratch` (at least as long) avoids an allocation. */
+/**
+ * Sort a Float64Array ascending in place and return it; `scratch` (at least as long) avoids an allocation.
+ * Columns with exact small-integer keys (few decimals, or float32 values; see scoreKeys.ts) are sorted
+ * as unsigned integer keys and converted back, which gives the same doubles in the same order.
+ */
 export function sortAscending(values: Float64Array, scratch?: Float64Array): Float64Array {
+  if (values.length < RADIX_MIN_LENGTH) return values.sort();
+  const encoding = detectScoreKeys(values);
+  if (encoding !== null) {
+    const n = values.length;
+    const words = scratch && scratch.length >= n ? new Uint32Array(scratch.buffer, scratch.byteOffset, 2 * n) : new Uint32Array(2 * n);
+    const keys = words.subarray(0, n);
+    encodeScoreKeys(encoding, values, 0, n, keys, 0);
+    decodeScoreKeys(encoding, sortKeys(keys, words.subarray(n), encoding.range), values);
+    return values;
+  }
+  return sortDoubles(values, scratch);
+}
+
+/** The float64 path: radix on the high words, then runs of equal keys by full value. */
+export function sortDoubles(values: Float64Array, scratch?: Float64Array): Float64Array {
   if (values.length < RADIX_MIN_LENGTH) return values.sort();
   const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   let low = 0xffffffff;

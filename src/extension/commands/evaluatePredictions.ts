@@ -23,7 +23,12 @@ export async function evaluatePredictionsCommand(services: ExtensionServices, ar
   }
   try {
     const report = await withCancellableProgress(`Imbalance Lens: evaluating ${path.basename(predictions.fsPath)}`, (signal, onProgress) =>
-      evaluatePredictions(truth.fsPath, predictions.fsPath, { ...evaluateOptionsFromSettings(predictions), signal, onProgress }),
+      evaluatePredictions(truth.fsPath, predictions.fsPath, {
+        ...evaluateOptionsFromSettings(predictions),
+        metricsWorkerScript: services.metricsWorkerScript,
+        signal,
+        onProgress,
+      }),
     );
     if (!report) return undefined;
     services.log.info(`evaluated ${predictions.fsPath} against ${truth.fsPath}: ${report.rows} rows, ${report.labels} labels`);

@@ -1,6 +1,7 @@
 /**
  * The joined result in the evaluation engine's layout: label-major truth (0/1) and scores, rows
- * in the truth's order; logits go through the sigmoid on the way.
+ * in the truth's order; logits go through the sigmoid on the way. Both live on SharedArrayBuffers,
+ * so the metrics workers read them without a copy.
  */
 import type { LabelMatrix } from '../../data/labelMatrix.js';
 import type { EvaluationData } from '../../metrics/types.js';
@@ -10,7 +11,7 @@ import { sigmoid } from './sigmoid.js';
 /** Label-major 0/1 truth from the row-wise label matrix. */
 export function truthColumns(matrix: LabelMatrix, labelCount: number): Uint8Array {
   const rows = matrix.rows;
-  const truth = new Uint8Array(rows * labelCount);
+  const truth = new Uint8Array(new SharedArrayBuffer(rows * labelCount));
   for (let r = 0; r < rows; r++) {
     for (let k = matrix.offsets[r]; k < matrix.offsets[r + 1]; k++) truth[matrix.labels[k] * rows + r] = 1;
   }
@@ -20,7 +21,7 @@ export function truthColumns(matrix: LabelMatrix, labelCount: number): Uint8Arra
 /** Label-major scores; prediction row p goes to truth row target[p] (or p without a target). */
 export function scoreColumns(table: ScoreTable, rows: number, target: Int32Array | undefined, logits: boolean): Float64Array {
   const width = table.width;
-  const scores = new Float64Array(rows * width);
+  const scores = new Float64Array(new SharedArrayBuffer(rows * width * Float64Array.BYTES_PER_ELEMENT));
   table.forEachRow((p, values, o) => {
     const t = target ? target[p] : p;
     if (logits) for (let l = 0; l < width; l++) scores[l * rows + t] = sigmoid(values[o + l]);

@@ -7,7 +7,7 @@ export { rankLabels } from './rankLabels.js';
 export { labelCurves, curvesOfLabel, DEFAULT_MAX_CURVE_POINTS, type CurveOptions } from './labelCurves.js';
 export { tuneThresholds, tuneLabel, DEFAULT_THRESHOLD, type TunedThresholds } from './tuneThresholds.js';
 export { rankIndexAt } from './countsAtThreshold.js';
-export { thresholdSweep, SweepAccumulator, defaultThresholdGrid, type ThresholdSweep } from './thresholdSweep.js';
+export { thresholdSweep, SweepAccumulator, defaultThresholdGrid, type SweepCounts, type ThresholdSweep } from './thresholdSweep.js';
 export {
   confusedPairs,
   type ConfusedPair,

@@ -34,6 +34,13 @@ export function thresholdSweep(
   return sweep.result();
 }
 
+/** One label's true and false positives at each grid point (grid order), and its positives. */
+export interface SweepCounts {
+  tp: Int32Array;
+  fp: Int32Array;
+  positives: number;
+}
+
 /** The sweep built one ranked label at a time, so a caller can rank each label once and drop it. */
 export class SweepAccumulator {
   private readonly order: number[];
@@ -55,12 +62,28 @@ export class SweepAccumulator {
   }
 
   add(label: RankedLabel): void {
+    this.addCounts(this.counts(label));
+  }
+
+  /** One label's counts at each grid point (what `add` sums), so they can be computed elsewhere (a worker) and added in label order. */
+  counts(label: RankedLabel): SweepCounts {
+    const tp = new Int32Array(this.grid.length);
+    const fp = new Int32Array(this.grid.length);
     let k = -1;
     for (const g of this.order) {
       k = rankIndexAt(label, this.grid[g], Math.max(0, k));
-      const tp = k < 0 ? 0 : label.tp[k];
-      const fp = k < 0 ? 0 : label.fp[k];
-      const fn = label.positives - tp;
+      tp[g] = k < 0 ? 0 : label.tp[k];
+      fp[g] = k < 0 ? 0 : label.fp[k];
+    }
+    return { tp, fp, positives: label.positives };
+  }
+
+  /** Add one label's counts; labels must be added in label order for the sums to be reproducible to the bit. */
+  addCounts(counts: SweepCounts): void {
+    for (let g = 0; g < this.grid.length; g++) {
+      const tp = counts.tp[g];
+      const fp = counts.fp[g];
+      const fn = counts.positives - tp;
       this.f1Sum[g] += f1FromCounts(tp, fp, fn);
       this.tpSum[g] += tp;
       this.fpSum[g] += fp;

@@ -1,0 +1,33 @@
+/**
+ * Worker thread entry for the parallel per-label evaluation (bundled to dist/metricsWorker.js):
+ * waits for one MetricsJob, runs labelRangeWork on its labels over the shared matrices, posts
+ * the results back and exits.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { MicroAveragePrecisionTally } from '../meanAveragePrecision.js';
+import { labelRangeWork } from './labelWork.js';
+import type { MetricsJob, MetricsWorkerMessage } from './protocol.js';
+
+function run(job: MetricsJob): MetricsWorkerMessage {
+  const data = { rows: job.rows, labelNames: job.labelNames, truth: job.truth, scores: job.scores };
+  // Only thresholds and negativesAt are read by addNegatives; the positives stay with the dispatcher.
+  const tally: MicroAveragePrecisionTally = {
+    thresholds: job.microThresholds,
+    positivesAt: new Int32Array(0),
+    negativesAt: new Int32Array(job.microThresholds.length),
+    positives: 0,
+  };
+  const works = labelRangeWork(data, job.from, job.to, tally, job.options);
+  return { type: 'done', works, negativesAt: tally.negativesAt };
+}
+
+parentPort?.once('message', (job: MetricsJob) => {
+  let message: MetricsWorkerMessage;
+  try {
+    message = run(job);
+  } catch (e) {
+    message = { type: 'failed', name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) };
+  }
+  const transfer = message.type === 'done' ? [message.negativesAt.buffer as ArrayBuffer] : [];
+  parentPort?.postMessage(message, transfer);
+});

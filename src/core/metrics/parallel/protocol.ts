@@ -1,0 +1,23 @@
+/** Messages between the parallel per-label evaluation and its worker threads (plain data only). */
+import type { LabelWork, LabelWorkOptions } from './labelWork.js';
+
+/**
+ * One worker's share: labels [from, to). The truth (uint8) and scores (float64) are the whole
+ * label-major matrices, shared, not copied; so are the micro-AP tally's thresholds (the distinct
+ * positive-cell scores of the whole matrix, ascending).
+ */
+export interface MetricsJob {
+  rows: number;
+  labelNames: string[];
+  from: number;
+  to: number;
+  truth: Uint8Array;
+  scores: Float64Array;
+  microThresholds: Float64Array;
+  options: LabelWorkOptions;
+}
+
+export type MetricsWorkerMessage =
+  /** `negativesAt`: this share's negatives per micro-AP bin (integer counts, summed by the dispatcher). */
+  | { type: 'done'; works: LabelWork[]; negativesAt: Int32Array }
+  | { type: 'failed'; name: string; message: string };
