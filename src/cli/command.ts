@@ -27,7 +27,7 @@ export const readerOptionSpecs: OptionSpecs = {
   'label-column': { type: 'string', valueName: 'NAME', description: 'the column (CSV/TSV) or field (JSONL) holding a label list' },
   'skip-bad-rows': { type: 'boolean', description: 'skip malformed rows and report them, instead of stopping at the first' },
   'input-format': { type: 'string', choices: ['csv', 'tsv', 'jsonl', 'arff'], description: 'read the file as this format, whatever its extension' },
-  threads: { type: 'integer', valueName: 'N', description: 'worker threads for large CSV/TSV files (default: all cores; 1 = no workers)' },
+  threads: { type: 'integer', valueName: 'N', description: 'threads for large CSV/TSV files and evaluations (default: all cores; 1 = no worker threads)' },
 };
 
 /** The scan worker bundled beside the CLI; absent when running from sources. */
