@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScannedPart } from './mergeRanges.js';
 import type { ScanHooks, ScanPlan, ScanRange } from './scanRange.js';
 import type { ScanJob, WorkerMessage } from './workerProtocol.js';
+import { WorkerGroup } from '../../workers/workerGroup.js';
 
 /** Offsets where ranges start: `start`, then the first byte after an LF at or after each even cut. */
 export async function splitAtLines(file: string, start: number, end: number, parts: number): Promise<number[]> {
@@ -40,10 +41,9 @@ export async function splitAtLines(file: string, start: number, end: number, par
 }
 
 /** Runs one job in a worker; resolves with its scan, or undefined when it met a quote. */
-function runWorker(script: string, job: ScanJob, onBytes: (bytes: number) => void, workers: Worker[]): Promise<ScannedPart> {
+function runWorker(script: string, job: ScanJob, onBytes: (bytes: number) => void, group: WorkerGroup): Promise<ScannedPart> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
-    workers.push(worker);
+    const worker = group.add(new Worker(script, { workerData: job }));
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onBytes(m.bytes);
       else if (m.type === 'done') resolve({ scan: m.scan, scannedFirstLine: job.range.firstLine });
@@ -64,40 +64,26 @@ export async function scanParallel(plan: ScanPlan, script: string, start: number
   hooks.signal?.throwIfAborted();
   const cuts = await splitAtLines(plan.file, start, end, threads);
   const ranges: ScanRange[] = cuts.map((s, i) => ({ start: s, end: cuts[i + 1] ?? end, firstLine: 1, allowQuotes: false }));
-  const workers: Worker[] = [];
+  const group = new WorkerGroup(hooks.signal);
   let quoteSeen = false;
-  const stopAll = (): void => {
-    for (const w of workers) void w.terminate();
-  };
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = (): void => {
-      stopAll();
-      reject(hooks.signal?.reason);
-    };
-  });
-  aborted.catch(() => undefined);
-  hooks.signal?.addEventListener('abort', onAbort, { once: true });
   const onBytes = hooks.onBytes ?? ((): void => undefined);
   try {
     const jobs = ranges.map((range) =>
-      runWorker(script, { plan, range }, onBytes, workers).then((part) => {
+      runWorker(script, { plan, range }, onBytes, group).then((part) => {
         if (part.scan.sawQuote) {
           quoteSeen = true;
-          stopAll();
+          group.stopAll();
         }
         return part;
       }),
     );
-    const all = Promise.all(jobs);
-    all.catch(() => undefined);
-    const parts = await Promise.race([all, aborted]);
+    const parts = await group.race(jobs);
     return quoteSeen ? undefined : parts;
   } catch (e) {
-    stopAll();
+    group.stopAll();
     if (quoteSeen && !hooks.signal?.aborted) return undefined;
     throw e;
   } finally {
-    hooks.signal?.removeEventListener('abort', onAbort);
+    group.dispose();
   }
 }

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../../errors.js';
+import { WorkerGroup } from '../../workers/workerGroup.js';
 import { startMicroTally } from '../meanAveragePrecision.js';
 import { rankingMetrics } from '../rankingMetrics.js';
 import type { EvaluationData } from '../types.js';
@@ -54,39 +55,26 @@ function chunk(labels: number, parts: number, k: number): [number, number] {
 }
 
 async function parallelLabelReports(data: EvaluationData, options: LabelWorkOptions, script: string, threads: number, signal?: AbortSignal): Promise<RankedLabelReports> {
-  const workers: Worker[] = [];
-  const stopAll = (): void => {
-    for (const w of workers) void w.terminate();
-  };
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = (): void => {
-      stopAll();
-      reject(signal?.reason);
-    };
-  });
-  aborted.catch(() => undefined);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const group = new WorkerGroup(signal);
   try {
     // threads - 1 workers start first (their startup overlaps with the tally); this thread is the
     // last of the threads: it takes a smaller share of the labels, as it also computes the ranking metrics.
     const labels = data.labelNames.length;
     const mine = Math.max(1, Math.floor((labels / threads) * MAIN_SHARE));
-    const results = Array.from({ length: threads - 1 }, () => startWorker(script, workers));
-    const all = Promise.all(results);
-    all.catch(() => undefined);
+    // Raced at once, so that a worker failing while this thread is busy is never an unhandled rejection.
+    const finished = group.race(Array.from({ length: threads - 1 }, () => startWorker(script, group)));
     const truth = shared(data.truth, (b) => new Uint8Array(b));
     const scores = shared(data.scores, (b) => new Float64Array(b));
     const tally = startMicroTally(data);
     const microThresholds = shared(tally.thresholds, (b) => new Float64Array(b));
-    workers.forEach((worker, k) => {
+    group.workers.forEach((worker, k) => {
       const [from, to] = chunk(labels - mine, threads - 1, k).map((x) => x + mine);
       const job: MetricsJob = { rows: data.rows, labelNames: data.labelNames, from, to, truth, scores, microThresholds, options };
       worker.postMessage(job);
     });
     const own = labelRangeWork(data, 0, mine, tally, options);
     const ranking = rankingMetrics(data);
-    const parts = await Promise.race([all, aborted]);
+    const parts = await finished;
     const works: LabelWork[] = [...own];
     for (const part of parts) {
       works.push(...part.works);
@@ -94,19 +82,18 @@ async function parallelLabelReports(data: EvaluationData, options: LabelWorkOpti
     }
     return mergeLabelWork(works, tally, ranking);
   } catch (e) {
-    stopAll();
+    group.stopAll();
     throw e;
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    group.dispose();
   }
 }
 
 /** A started worker, resolving with its share's results once it has been sent a job. */
-function startWorker(script: string, workers: Worker[]): Promise<{ works: LabelWork[]; negativesAt: Int32Array }> {
+function startWorker(script: string, group: WorkerGroup): Promise<{ works: LabelWork[]; negativesAt: Int32Array }> {
   return new Promise((resolve, reject) => {
     // No inherited execArgv: the worker is a self-contained bundle, and a loader (tsx in tests) would start again in every worker.
-    const worker = new Worker(script, { execArgv: [] });
-    workers.push(worker);
+    const worker = group.add(new Worker(script, { execArgv: [] }));
     let settled = false;
     worker.on('message', (m: MetricsWorkerMessage) => {
       settled = true;
