@@ -99,6 +99,18 @@ describe('imbalance-lens evaluate', () => {
     assert.match(md.stdout, /^# Evaluation: pred\.csv against truth\.csv/);
   });
 
+  test('band cut-offs by support put each label where its support says', async () => {
+    const r = JSON.parse((await cli('evaluate', '--truth', truth, '--pred', pred, '--head-min-support', '150', '--tail-max-support', '30')).stdout);
+    const band = (name: string) => r.bands.find((b: { labels: string[] }) => b.labels.includes(name)).band;
+    const support = (name: string) => r.perLabel.find((l: { name: string }) => l.name === name).support;
+    assert.ok(support('common') >= 150 && support('rare') <= 30);
+    assert.equal(band('common'), 'head');
+    assert.equal(band('rare'), 'tail');
+    const half = await cli('evaluate', '--truth', truth, '--pred', pred, '--head-min-support', '150');
+    assert.equal(half.code, 2);
+    assert.match(half.stderr, /give both --head-min-support and --tail-max-support/);
+  });
+
   test('mistakes give one clear message', async () => {
     const both = await cli('evaluate', '--truth', truth, '--pred', pred, '--threshold', '0.4', '--thresholds', truth);
     assert.equal(both.code, 2);

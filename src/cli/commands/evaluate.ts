@@ -26,6 +26,8 @@ export const evaluateCommand: CliCommand = {
     'tune-thresholds': { type: 'boolean', description: 'also find, per label, the threshold that maximises F1 on these rows, and report the metrics with it' },
     'save-thresholds': { type: 'string', valueName: 'FILE', description: 'write the tuned thresholds as JSON (implies --tune-thresholds), for --thresholds on another split' },
     force: { type: 'boolean', description: 'let --save-thresholds replace an existing file' },
+    'head-min-support': { type: 'integer', valueName: 'N', description: 'frequency bands: labels with at least N positives are head (with --tail-max-support; default: thirds of the label ranking)' },
+    'tail-max-support': { type: 'integer', valueName: 'N', description: 'frequency bands: labels with at most N positives are tail' },
     'zero-division': { type: 'string', choices: ['0', '1', 'exclude'], description: 'value of an undefined precision/recall/F1, or leave it out of the averages (default 0)' },
     format: { type: 'string', choices: ['table', 'markdown', 'json'], description: 'output format (default: table on a terminal, json otherwise)' },
     ...readerOptionSpecs,
@@ -46,6 +48,7 @@ export const evaluateCommand: CliCommand = {
       ...thresholdOptions(args),
       tuneThresholds: flag(args, 'tune-thresholds') || saveTo !== undefined,
       zeroDivision: zeroDivisionOf(stringOption(args, 'zero-division')),
+      bands: bandCutoffs(args),
     });
     if (saveTo !== undefined) {
       await writeNewFile(saveTo, thresholdsJson(report), { overwrite: flag(args, 'force') });
@@ -76,6 +79,15 @@ function thresholdOptions(args: ParsedArgs): { threshold?: number; thresholdsFil
   if (threshold !== undefined && thresholdsFile !== undefined) throw new UsageError('give either --threshold or --thresholds, not both');
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be in [0, 1], got ${threshold}`);
   return { threshold, thresholdsFile };
+}
+
+function bandCutoffs(args: ParsedArgs): { headMinSupport: number; tailMaxSupport: number } | undefined {
+  const headMinSupport = numberOption(args, 'head-min-support');
+  const tailMaxSupport = numberOption(args, 'tail-max-support');
+  if (headMinSupport === undefined && tailMaxSupport === undefined) return undefined;
+  if (headMinSupport === undefined || tailMaxSupport === undefined) throw new UsageError('give both --head-min-support and --tail-max-support, or neither');
+  if (!(tailMaxSupport < headMinSupport)) throw new UsageError(`--tail-max-support (${tailMaxSupport}) must be below --head-min-support (${headMinSupport})`);
+  return { headMinSupport, tailMaxSupport };
 }
 
 function zeroDivisionOf(value: string | undefined): ZeroDivision | undefined {
