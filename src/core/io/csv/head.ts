@@ -9,6 +9,14 @@ import { chooseDelimiter, type Delimiter } from './sniff.js';
 import { CsvTokenizer, END_OF_DATA, NEED_MORE, TOKEN_ERROR } from './tokenizer.js';
 
 export const SAMPLE_ROWS = 1000;
+/** Wide files sample fewer rows: about this many cells, but never fewer than MIN_SAMPLE_ROWS rows. */
+const SAMPLE_CELLS = 150_000;
+const MIN_SAMPLE_ROWS = 200;
+
+/** Rows to sample for a header of `columns` fields: up to 1000, fewer for very wide files. */
+export function sampleRowsFor(columns: number): number {
+  return Math.min(SAMPLE_ROWS, Math.max(MIN_SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / Math.max(1, columns))));
+}
 
 export interface SampleRow {
   line: number;
@@ -18,7 +26,7 @@ export interface SampleRow {
 export interface CsvHead {
   delimiter: Delimiter;
   header: string[];
-  /** Up to SAMPLE_ROWS data rows that have as many fields as the header. */
+  /** Up to sampleRowsFor(columns) data rows that have as many fields as the header. */
   sample: SampleRow[];
   /** File offset and line number where the first data row starts (after the header). */
   dataStart: number;
@@ -58,12 +66,13 @@ export async function readHead(file: string, requested: Delimiter | undefined, s
     let sampleHasQuote = false;
     let firstProblem: CsvHead['firstProblem'];
     const columns = header.value.fields.length;
+    const sampleRows = sampleRowsFor(columns);
     for await (const rec of records) {
       if (rec.hasQuote) sampleHasQuote = true;
       if (rec.fields.length === columns) sample.push({ line: rec.line, fields: rec.fields });
       else if (rec.error) firstProblem ??= rec.error;
       else firstProblem ??= { line: rec.line, column: rec.fields.length < columns ? rec.fields.length + 1 : columns + 1, message: `expected ${columns} fields as in the header, found ${rec.fields.length}` };
-      if (sample.length >= SAMPLE_ROWS || rec.error) break;
+      if (sample.length >= sampleRows || rec.error) break;
     }
     return {
       ...(firstProblem ? { firstProblem } : {}),
