@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { DatasetError } from '../../src/core/errors.js';
 import { openCsv, scanCsvLabels } from '../../src/core/io/csv/index.js';
+import { expectDatasetError } from './helpers/errors.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'csv-errors-'));
 let n = 0;
@@ -14,19 +15,10 @@ function file(content: string | Buffer): string {
   return f;
 }
 
-async function expectError(p: Promise<unknown>, message: string | RegExp, line?: number, column?: number): Promise<DatasetError> {
-  let caught: unknown;
-  try {
-    await p;
-  } catch (e) {
-    caught = e;
-  }
-  assert.ok(caught instanceof DatasetError, `expected a DatasetError, got ${String(caught)}`);
-  if (typeof message === 'string') assert.equal(caught.message, message);
-  else assert.match(caught.message, message);
-  assert.equal(caught.line, line);
-  assert.equal(caught.column, column);
-  return caught;
+/** The exact message (a string) or a pattern, and exactly this line and column (undefined: none). */
+function expectError(p: Promise<unknown>, message: string | RegExp, line?: number, column?: number): Promise<DatasetError> {
+  const pattern = typeof message === 'string' ? new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : message;
+  return expectDatasetError(p, pattern, { line, column });
 }
 
 test('empty file', async () => {

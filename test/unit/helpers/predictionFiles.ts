@@ -8,7 +8,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
-import { DatasetError } from '../../../src/core/errors.js';
 
 export function tempFolder(prefix: string): (name: string, content: string | Uint8Array) => string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -65,16 +64,4 @@ export function runPython(code: string): void {
   assert.equal(r.status, 0, r.stderr);
 }
 
-export async function expectDatasetError(p: Promise<unknown>, message: RegExp, where: { line?: number; column?: number } = {}): Promise<DatasetError> {
-  let caught: unknown;
-  try {
-    await p;
-  } catch (e) {
-    caught = e;
-  }
-  assert.ok(caught instanceof DatasetError, `expected a DatasetError, got ${String(caught)}`);
-  assert.match(caught.message, message);
-  if ('line' in where) assert.equal(caught.line, where.line, `line of: ${caught.message}`);
-  if ('column' in where) assert.equal(caught.column, where.column, `column of: ${caught.message}`);
-  return caught;
-}
+export { expectDatasetError } from './errors.js';

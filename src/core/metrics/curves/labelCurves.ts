@@ -36,12 +36,11 @@ export function labelCurves(
  * the F1-optimal point (on the ROC curve too, so both charts can mark it). Curves that fit in
  * maxPoints are returned whole.
  */
-export function curvesOfLabel(label: string, ranked: RankedLabel, options: CurveOptions = {}): LabelCurves {
+export function curvesOfLabel(label: string, ranked: RankedLabel, options: CurveOptions = {}, best = bestF1Index(ranked)): LabelCurves {
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_CURVE_POINTS;
   if (!Number.isInteger(maxPoints) || maxPoints < 3) {
     throw new UsageError(`maxPoints must be an integer of at least 3, got ${maxPoints}.`);
   }
-  const best = bestF1Index(ranked);
   return {
     label,
     pr: prCurveJson(ranked, best, maxPoints),

@@ -33,8 +33,8 @@ export function tuneThresholds(data: EvaluationData, ranked: RankedLabel[] = ran
 }
 
 /** One label's F1-best threshold (see tuneThresholds). */
-export function tuneLabel(label: RankedLabel): { threshold: number; f1: number; note: string | null } {
-  const k = bestF1Index(label);
+/** `k`: the label's bestF1Index, when the caller already has it. */
+export function tuneLabel(label: RankedLabel, k = bestF1Index(label)): { threshold: number; f1: number; note: string | null } {
   if (k < 0) {
     return { threshold: DEFAULT_THRESHOLD, f1: 0, note: `No positives: F1 is 0 at every threshold, so the default ${DEFAULT_THRESHOLD} is kept.` };
   }

@@ -5,7 +5,7 @@
  * merged in label order (so every floating-point sum runs in the same order either way).
  */
 import { scoreLabels, type ThresholdFreeScores } from '../computeMetrics.js';
-import { curvesOfLabel, SweepAccumulator, tuneLabel, type LabelCurves, type SweepCounts, type ThresholdSweep } from '../curves/index.js';
+import { bestF1Index, curvesOfLabel, SweepAccumulator, tuneLabel, type LabelCurves, type SweepCounts, type ThresholdSweep } from '../curves/index.js';
 import type { RocAucResult } from '../labelScores.js';
 import { microAveragePrecision, startMicroTally, type MicroAveragePrecisionTally } from '../meanAveragePrecision.js';
 import { rankingMetrics, type RankingMetrics } from '../rankingMetrics.js';
@@ -42,10 +42,11 @@ export function labelRangeWork(data: EvaluationData, from: number, to: number, t
   const sweep = new SweepAccumulator();
   const seen: Omit<LabelWork, 'ap' | 'rocAuc'>[] = [];
   const scores = scoreLabels(data, from, to, tally, (l, ranked) => {
+    const best = bestF1Index(ranked); // shared by the curves' F1-optimal point and the tuned threshold
     seen.push({
-      curves: curvesOfLabel(data.labelNames[l], ranked, { maxPoints: options.maxCurvePoints }),
+      curves: curvesOfLabel(data.labelNames[l], ranked, { maxPoints: options.maxCurvePoints }, best),
       sweep: sweep.counts(ranked),
-      tuned: options.tune ? tuneLabel(ranked) : null,
+      tuned: options.tune ? tuneLabel(ranked, best) : null,
     });
   });
   return seen.map((work, i) => ({ ap: scores.ap[i], rocAuc: scores.rocAuc[i], ...work }));
