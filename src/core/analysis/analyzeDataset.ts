@@ -5,7 +5,7 @@
  */
 import { scanLabels } from '../io/open.js';
 import type { DatasetFormat, LabelReadOptions, SkippedRow } from '../io/types.js';
-import { computeMeasures, labelCounts, type ImbalanceMeasures } from '../stats/index.js';
+import { computeMeasures, type ImbalanceMeasures } from '../stats/index.js';
 import { suggestWeights, type WeightSuggestions } from '../weights/index.js';
 
 export interface AnalyzeOptions extends LabelReadOptions {
@@ -54,7 +54,9 @@ export async function analyzeDataset(file: string, options: AnalyzeOptions = {})
     rareThreshold,
     topLabelsets: options.topLabelsets ?? 20,
   });
-  const weights = suggestWeights(labelCounts(matrix), matrix.rows, schema.labelNames, {
+  const weights = suggestWeights(
+    measures.perLabel.map((l) => l.count), // the counts computeMeasures already made
+    matrix.rows, schema.labelNames, {
     beta: options.beta,
     maxPosWeight: options.maxPosWeight,
   });

@@ -2,9 +2,9 @@
  * The one entry point to the readers: picks the format from the option or the file extension,
  * checks the file is there, and hands over to the format's reader.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DatasetError } from '../errors.js';
+import { statInputFile } from './inputFile.js';
 import { openArff, scanArffLabels } from './arff/index.js';
 import { openCsv, scanCsvLabels } from './csv/index.js';
 import { openJsonl, scanJsonlLabels } from './jsonl/index.js';
@@ -27,13 +27,7 @@ export function formatOf(file: string): DatasetFormat | undefined {
 }
 
 async function resolveFormat(file: string, forced: DatasetFormat | undefined): Promise<DatasetFormat> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new DatasetError({ file }, 'file not found');
-  }
-  if (stat.isDirectory()) throw new DatasetError({ file }, 'is a folder, not a dataset file');
+  await statInputFile(file, 'a dataset file');
   const format = forced ?? formatOf(file);
   if (!format) {
     throw new DatasetError(

@@ -20,6 +20,7 @@ export function suggestWeights(labelCounts: ArrayLike<number>, rows: number, lab
   });
 
   const pos = posWeights(counts, rows, maxPosWeight);
+  const maxIR = maxImbalanceRatio(counts);
   return {
     rows,
     labels: [...labelNames],
@@ -32,8 +33,8 @@ export function suggestWeights(labelCounts: ArrayLike<number>, rows: number, lab
     },
     beta,
     maxPosWeight,
-    maxIR: maxImbalanceRatio(counts),
-    focal: focalLossSuggestion(maxImbalanceRatio(counts)),
+    maxIR,
+    focal: focalLossSuggestion(maxIR),
     asymmetric: asymmetricLossSuggestion(meanNegativesPerPositive(counts, rows)),
     warnings: warningsFor(counts, rows, labelNames, maxPosWeight),
   };

@@ -3,9 +3,9 @@
  * header, the first JSONL object's fields; none for .npy), read before the truth so the loader
  * can decide how to join.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DatasetError } from '../../errors.js';
+import { statInputFile } from '../inputFile.js';
 import { readLines } from '../lineReader.js';
 import { parseObjectLine } from '../jsonl/parseLine.js';
 import { readPredictionHead, type CsvHeadSample } from './csvPredictions.js';
@@ -30,13 +30,7 @@ export interface PredictionProbe {
 }
 
 export async function probePredictions(file: string, signal?: AbortSignal): Promise<PredictionProbe> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new DatasetError({ file }, 'file not found');
-  }
-  if (stat.isDirectory()) throw new DatasetError({ file }, 'is a folder, not a predictions file');
+  const stat = await statInputFile(file, 'a predictions file');
   const format = BY_EXTENSION[path.extname(file).toLowerCase()];
   if (!format) {
     throw new DatasetError({ file }, `unsupported predictions file type "${path.extname(file) || '(none)'}"`, `supported: ${Object.keys(BY_EXTENSION).join(' ')}`);
