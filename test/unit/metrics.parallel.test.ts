@@ -11,7 +11,8 @@ import { before, describe, test } from 'node:test';
 import { buildSync } from 'esbuild';
 import { evaluatePredictions, type EvaluationReport } from '../../src/core/analysis/evaluatePredictions.js';
 import { UsageError } from '../../src/core/errors.js';
-import { labelReports, rankedLabelReports } from '../../src/core/metrics/parallel/index.js';
+import { confusionCounts } from '../../src/core/metrics/confusionCounts.js';
+import { labelReports, rankedLabelReports, type LabelWorkOptions } from '../../src/core/metrics/parallel/index.js';
 import type { EvaluationData } from '../../src/core/metrics/types.js';
 import { seededRandom } from '../../scripts/random.mjs';
 
@@ -90,44 +91,60 @@ function withoutTimings(report: EvaluationReport): Omit<EvaluationReport, 'timin
   return rest;
 }
 
+/** Options with thresholds that differ per label (0.3, 0.4, ..., 0.7, 0.3, ...). */
+function withThresholds(data: EvaluationData, options: Omit<LabelWorkOptions, 'thresholds'>): LabelWorkOptions {
+  return { thresholds: data.labelNames.map((_, l) => 0.3 + 0.1 * (l % 5)), ...options };
+}
+
 describe('per-label reports on worker threads', () => {
   const data = evaluationDataOf(randomTable(600, 5));
 
   test('are identical to the sequential ones for 1..7 workers, with and without tuning', async () => {
     for (const tune of [false, true]) {
-      const sequential = rankedLabelReports(data, { tune, maxCurvePoints: 40 });
+      const sequential = rankedLabelReports(data, withThresholds(data, { tune, maxCurvePoints: 40 }));
       for (let threads = 1; threads <= 7; threads++) {
-        const parallel = await labelReports(data, { tune, maxCurvePoints: 40 }, { workerScript, threads, minRows: 0 });
+        const parallel = await labelReports(data, withThresholds(data, { tune, maxCurvePoints: 40 }), { workerScript, threads, minRows: 0 });
         assert.deepStrictEqual(parallel, sequential, `threads ${threads}, tune ${tune}`);
         assert.equal(JSON.stringify(parallel), JSON.stringify(sequential));
       }
     }
   });
 
+  test('count the confusion matrices at the thresholds in force and at the tuned ones, as confusionCounts does', async () => {
+    const options = withThresholds(data, { tune: true });
+    for (const reports of [rankedLabelReports(data, options), await labelReports(data, options, { workerScript, threads: 3, minRows: 0 })]) {
+      assert.deepStrictEqual(reports.counts, confusionCounts(data, options.thresholds));
+      assert.deepStrictEqual(reports.tunedCounts, confusionCounts(data, reports.tuned.map((t) => t.threshold)));
+    }
+    assert.equal(rankedLabelReports(data, withThresholds(data, { tune: false })).tunedCounts, null);
+    await assert.rejects(labelReports(data, { thresholds: [0.5], tune: false }), (e) => e instanceof UsageError && /one threshold per label/.test(e.message));
+  });
+
   test('more workers than labels, and data already on shared memory', async () => {
     const small = evaluationDataOf(randomTable(300, 9));
-    const truth = new Uint8Array(new SharedArrayBuffer(small.truth.length));
-    truth.set(small.truth);
-    const scores = new Float64Array(new SharedArrayBuffer(small.scores.byteLength));
-    scores.set(small.scores);
+    const cells = 3 * small.rows; // the first three labels' columns
+    const truth = new Uint8Array(new SharedArrayBuffer(cells));
+    truth.set(small.truth.subarray(0, cells));
+    const scores = new Float64Array(new SharedArrayBuffer(8 * cells));
+    scores.set(small.scores.subarray(0, cells));
     const onShared = { ...small, truth, scores, labelNames: small.labelNames.slice(0, 3) };
-    const sequential = rankedLabelReports(onShared, { tune: true });
-    assert.deepStrictEqual(await labelReports(onShared, { tune: true }, { workerScript, threads: 16, minRows: 0 }), sequential);
+    const sequential = rankedLabelReports(onShared, withThresholds(onShared, { tune: true }));
+    assert.deepStrictEqual(await labelReports(onShared, withThresholds(onShared, { tune: true }), { workerScript, threads: 16, minRows: 0 }), sequential);
   });
 
   test('stay sequential without a worker script or below the row minimum', async () => {
-    const sequential = rankedLabelReports(data, { tune: false });
-    assert.deepStrictEqual(await labelReports(data, { tune: false }, {}), sequential);
-    assert.deepStrictEqual(await labelReports(data, { tune: false }, { workerScript: path.join(dir, 'missing.js'), threads: 2 }), sequential);
+    const sequential = rankedLabelReports(data, withThresholds(data, { tune: false }));
+    assert.deepStrictEqual(await labelReports(data, withThresholds(data, { tune: false }), {}), sequential);
+    assert.deepStrictEqual(await labelReports(data, withThresholds(data, { tune: false }), { workerScript: path.join(dir, 'missing.js'), threads: 2 }), sequential);
   });
 
   test('a crashing or failing worker is a clear error; a usage error stays one', async () => {
     const throwing = file('throwing.js', "throw new Error('boom');\n");
-    await assert.rejects(labelReports(data, { tune: false }, { workerScript: throwing, threads: 2, minRows: 0 }), /evaluation worker failed: boom/);
+    await assert.rejects(labelReports(data, withThresholds(data, { tune: false }), { workerScript: throwing, threads: 2, minRows: 0 }), /evaluation worker failed: boom/);
     const exiting = file('exiting.js', "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n");
-    await assert.rejects(labelReports(data, { tune: false }, { workerScript: exiting, threads: 2, minRows: 0 }), /evaluation worker stopped before finishing \(exit code 3/);
-    await assert.rejects(labelReports(data, { tune: false }, { workerScript: path.join(dir, 'missing.js'), threads: 2, minRows: 0 }), /evaluation worker/);
-    await assert.rejects(labelReports(data, { tune: false, maxCurvePoints: 2 }, { workerScript, threads: 2, minRows: 0 }), (e) => e instanceof UsageError && /maxPoints/.test(e.message));
+    await assert.rejects(labelReports(data, withThresholds(data, { tune: false }), { workerScript: exiting, threads: 2, minRows: 0 }), /evaluation worker stopped before finishing \(exit code 3/);
+    await assert.rejects(labelReports(data, withThresholds(data, { tune: false }), { workerScript: path.join(dir, 'missing.js'), threads: 2, minRows: 0 }), /evaluation worker/);
+    await assert.rejects(labelReports(data, withThresholds(data, { tune: false, maxCurvePoints: 2 }), { workerScript, threads: 2, minRows: 0 }), (e) => e instanceof UsageError && /maxPoints/.test(e.message));
   });
 
   test('aborting terminates the workers and rejects with the reason', async () => {
@@ -136,7 +153,7 @@ describe('per-label reports on worker threads', () => {
     // A worker that never finishes and leaves a trace while it lives.
     const hanging = file('hanging.js', `const fs = require('node:fs'); setInterval(() => fs.appendFileSync(${JSON.stringify(log)}, 'x'), 10);\n`);
     const controller = new AbortController();
-    const running = labelReports(data, { tune: false }, { workerScript: hanging, threads: 3, minRows: 0, signal: controller.signal });
+    const running = labelReports(data, withThresholds(data, { tune: false }), { workerScript: hanging, threads: 3, minRows: 0, signal: controller.signal });
     const started = Date.now();
     while (statSync(log).size === 0 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
     assert.ok(statSync(log).size > 0, 'the workers run');
@@ -149,7 +166,7 @@ describe('per-label reports on worker threads', () => {
 
     const early = new AbortController();
     early.abort();
-    await assert.rejects(labelReports(data, { tune: false }, { workerScript, threads: 2, minRows: 0, signal: early.signal }), { name: 'AbortError' });
+    await assert.rejects(labelReports(data, withThresholds(data, { tune: false }), { workerScript, threads: 2, minRows: 0, signal: early.signal }), { name: 'AbortError' });
   });
 });
 

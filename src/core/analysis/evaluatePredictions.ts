@@ -82,11 +82,11 @@ export async function evaluatePredictions(truthFile: string, predFile: string, o
   const computeStarted = performance.now();
   const zeroDivision = options.zeroDivision ?? 0;
   // The workers (if any) run while this thread finds the confused pairs, which need no ranking.
-  const pending = rankedLabelReports(data, options);
+  const pending = rankedLabelReports(data, thresholds, options);
   pending.catch(() => undefined);
   const pairs = confusedPairs(data, thresholds, { topN: options.topConfusedPairs ?? 50 });
   const perLabel = await pending;
-  const metrics = computeMetrics(data, { thresholds, zeroDivision, scores: perLabel.scores });
+  const metrics = computeMetrics(data, { thresholds, zeroDivision, scores: perLabel.scores, counts: perLabel.counts });
   const report: EvaluationReport = {
     truthFile,
     predFile,
@@ -109,10 +109,10 @@ export async function evaluatePredictions(truthFile: string, predFile: string, o
 }
 
 /** Everything read off each label's ranking, ranking every label exactly once (on worker threads when worthwhile). */
-function rankedLabelReports(data: EvaluationData, options: EvaluateOptions): Promise<RankedLabelReports> {
+function rankedLabelReports(data: EvaluationData, thresholds: number[], options: EvaluateOptions): Promise<RankedLabelReports> {
   return labelReports(
     data,
-    { maxCurvePoints: options.maxCurvePoints, tune: options.tuneThresholds === true },
+    { thresholds, maxCurvePoints: options.maxCurvePoints, tune: options.tuneThresholds === true },
     { workerScript: options.metricsWorkerScript, threads: options.threads, minRows: options.parallelMinRows, signal: options.signal },
   );
 }
@@ -128,7 +128,7 @@ async function thresholdsInForce(data: EvaluationData, options: EvaluateOptions)
 
 function tuningReport(data: EvaluationData, before: EvaluationMetrics, zeroDivision: ZeroDivision, perLabel: RankedLabelReports): TuningReport {
   const tuned = perLabel.tuned;
-  const after = computeMetrics(data, { thresholds: tuned.map((t) => t.threshold), zeroDivision, scores: perLabel.scores });
+  const after = computeMetrics(data, { thresholds: tuned.map((t) => t.threshold), zeroDivision, scores: perLabel.scores, counts: perLabel.tunedCounts ?? undefined });
   const macroBefore = before.averages.macro.f1;
   const macroAfter = after.averages.macro.f1;
   return {

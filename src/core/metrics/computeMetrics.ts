@@ -1,6 +1,6 @@
 import { perLabelPrecisionRecallF1, averagedPrecisionRecallF1 } from './averages.js';
 import type { AveragedPrecisionRecallF1 } from './averages.js';
-import { confusionCounts } from './confusionCounts.js';
+import { confusionCounts, type ConfusionCounts } from './confusionCounts.js';
 import { averagePrecision, rocAuc } from './labelScores.js';
 import { addNegatives, macroAveragePrecision, microAveragePrecision, startMicroTally, weightedAveragePrecision } from './meanAveragePrecision.js';
 import type { MeanAveragePrecision, MicroAveragePrecisionTally } from './meanAveragePrecision.js';
@@ -59,6 +59,8 @@ export interface ComputeMetricsOptions {
   zeroDivision?: ZeroDivision;
   /** The threshold-free part, when already computed (it does not change with the thresholds). */
   scores?: ThresholdFreeScores;
+  /** The confusion counts at exactly these thresholds, when already computed (the per-label workers count them). */
+  counts?: ConfusionCounts;
 }
 
 /** What does not depend on the thresholds: per-label AP and ROC-AUC, micro AP, the ranking metrics. */
@@ -72,7 +74,7 @@ export interface ThresholdFreeScores {
 /** Every metric of predictions against the truth, matching scikit-learn 1.2. */
 export function computeMetrics(data: EvaluationData, options: ComputeMetricsOptions): EvaluationMetrics {
   const zeroDivision = options.zeroDivision ?? 0;
-  const counts = confusionCounts(data, options.thresholds);
+  const counts = options.counts ?? confusionCounts(data, options.thresholds);
   const prf = perLabelPrecisionRecallF1(counts, zeroDivision);
   const scores = options.scores ?? thresholdFreeScores(data);
   const support = Array.from(counts.tp, (tp, l) => tp + counts.fn[l]);

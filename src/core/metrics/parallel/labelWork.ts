@@ -9,9 +9,13 @@ import { bestF1Index, curvesOfLabel, SweepAccumulator, tuneLabel, type LabelCurv
 import type { RocAucResult } from '../labelScores.js';
 import { microAveragePrecision, startMicroTally, type MicroAveragePrecisionTally } from '../meanAveragePrecision.js';
 import { rankingMetrics, type RankingMetrics } from '../rankingMetrics.js';
-import type { EvaluationData } from '../types.js';
+import { labelColumn, type EvaluationData } from '../types.js';
+import { addInto, assembleCounts, countLabel, rowCounters, type LabelCounts, type RowCounters } from '../labelCounts.js';
+import { checkShape, type ConfusionCounts } from '../confusionCounts.js';
 
 export interface LabelWorkOptions {
+  /** Per label, the thresholds in force (finite; checked by the caller). */
+  thresholds: number[];
   /** Most points per PR/ROC curve (default 200). */
   maxCurvePoints?: number;
   /** Also tune the label's threshold for F1. */
@@ -27,6 +31,31 @@ export interface LabelWork {
   curves: LabelCurves;
   sweep: SweepCounts;
   tuned: TunedLabel | null;
+  /** Confusion counts at the threshold in force, and at the tuned one when tuning. */
+  counts: LabelCounts;
+  tunedCounts: LabelCounts | null;
+}
+
+/** The per-row counters a range of labels adds to (one set per thread, summed at the end). */
+export interface RowTallies {
+  rowTrue: Int32Array;
+  inForce: RowCounters;
+  tuned: RowCounters | null;
+}
+
+export function rowTallies(rows: number, tune: boolean): RowTallies {
+  return { rowTrue: new Int32Array(rows), inForce: rowCounters(rows), tuned: tune ? rowCounters(rows) : null };
+}
+
+/** into += from, for the per-row counters of another thread's labels. */
+export function addRowTallies(into: RowTallies, from: RowTallies): void {
+  addInto(into.rowTrue, from.rowTrue);
+  addInto(into.inForce.tp, from.inForce.tp);
+  addInto(into.inForce.predicted, from.inForce.predicted);
+  if (into.tuned && from.tuned) {
+    addInto(into.tuned.tp, from.tuned.tp);
+    addInto(into.tuned.predicted, from.tuned.predicted);
+  }
 }
 
 /** What an evaluation reads off the rankings, every label ranked exactly once. */
@@ -35,38 +64,62 @@ export interface RankedLabelReports {
   curves: LabelCurves[];
   sweep: ThresholdSweep;
   tuned: TunedLabel[];
+  /** The confusion counts at the thresholds in force, and at the tuned ones (null unless tuning). */
+  counts: ConfusionCounts;
+  tunedCounts: ConfusionCounts | null;
 }
 
-/** Labels [from, to) in order; their negatives go into `tally` (the whole matrix's thresholds). */
-export function labelRangeWork(data: EvaluationData, from: number, to: number, tally: MicroAveragePrecisionTally, options: LabelWorkOptions): LabelWork[] {
+/**
+ * Labels [from, to) in order; their negatives go into `tally` (the whole matrix's thresholds) and
+ * their per-row counts into `perRow`.
+ */
+export function labelRangeWork(data: EvaluationData, from: number, to: number, tally: MicroAveragePrecisionTally, options: LabelWorkOptions, perRow: RowTallies): LabelWork[] {
   const sweep = new SweepAccumulator();
   const seen: Omit<LabelWork, 'ap' | 'rocAuc'>[] = [];
   const scores = scoreLabels(data, from, to, tally, (l, ranked) => {
     const best = bestF1Index(ranked); // shared by the curves' F1-optimal point and the tuned threshold
+    const tuned = options.tune ? tuneLabel(ranked, best) : null;
+    const [counts, tunedCounts] = countLabel(
+      labelColumn(data.truth, data.rows, l),
+      labelColumn(data.scores, data.rows, l),
+      { threshold: options.thresholds[l], perRow: perRow.inForce },
+      tuned && perRow.tuned ? { threshold: tuned.threshold, perRow: perRow.tuned } : null,
+      perRow.rowTrue,
+    );
     seen.push({
       curves: curvesOfLabel(data.labelNames[l], ranked, { maxPoints: options.maxCurvePoints }, best),
       sweep: sweep.counts(ranked),
-      tuned: options.tune ? tuneLabel(ranked, best) : null,
+      tuned,
+      counts,
+      tunedCounts,
     });
   });
   return seen.map((work, i) => ({ ap: scores.ap[i], rocAuc: scores.rocAuc[i], ...work }));
 }
 
-/** The reports from every label's work (in label order), the finished micro tally and the ranking metrics. */
-export function mergeLabelWork(works: LabelWork[], tally: MicroAveragePrecisionTally, ranking: RankingMetrics): RankedLabelReports {
+/**
+ * The reports from every label's work (in label order), the finished micro tally, the ranking
+ * metrics and the per-row counters summed over all labels.
+ */
+export function mergeLabelWork(works: LabelWork[], tally: MicroAveragePrecisionTally, ranking: RankingMetrics, perRow: RowTallies): RankedLabelReports {
   const sweep = new SweepAccumulator();
   for (const work of works) sweep.addCounts(work.sweep);
+  const tunedCounts = perRow.tuned ? works.flatMap((w) => (w.tunedCounts === null ? [] : [w.tunedCounts])) : [];
   return {
     scores: { ap: Float64Array.from(works, (w) => w.ap), rocAuc: works.map((w) => w.rocAuc), microAp: microAveragePrecision(tally), ranking },
     curves: works.map((w) => w.curves),
     sweep: sweep.result(),
     tuned: works.flatMap((w) => (w.tuned === null ? [] : [w.tuned])),
+    counts: assembleCounts(works.map((w) => w.counts), perRow.inForce, perRow.rowTrue),
+    tunedCounts: perRow.tuned && tunedCounts.length === works.length ? assembleCounts(tunedCounts, perRow.tuned, perRow.rowTrue) : null,
   };
 }
 
 /** The whole per-label part on this thread. */
 export function rankedLabelReports(data: EvaluationData, options: LabelWorkOptions): RankedLabelReports {
+  checkShape(data, options.thresholds);
   const tally = startMicroTally(data);
-  const works = labelRangeWork(data, 0, data.labelNames.length, tally, options);
-  return mergeLabelWork(works, tally, rankingMetrics(data));
+  const perRow = rowTallies(data.rows, options.tune);
+  const works = labelRangeWork(data, 0, data.labelNames.length, tally, options, perRow);
+  return mergeLabelWork(works, tally, rankingMetrics(data), perRow);
 }

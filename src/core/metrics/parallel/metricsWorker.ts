@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { MicroAveragePrecisionTally } from '../meanAveragePrecision.js';
-import { labelRangeWork } from './labelWork.js';
+import { labelRangeWork, rowTallies } from './labelWork.js';
 import type { MetricsJob, MetricsWorkerMessage } from './protocol.js';
 
 function run(job: MetricsJob): MetricsWorkerMessage {
@@ -17,8 +17,9 @@ function run(job: MetricsJob): MetricsWorkerMessage {
     negativesAt: new Int32Array(job.microThresholds.length),
     positives: 0,
   };
-  const works = labelRangeWork(data, job.from, job.to, tally, job.options);
-  return { type: 'done', works, negativesAt: tally.negativesAt };
+  const perRow = rowTallies(job.rows, job.options.tune);
+  const works = labelRangeWork(data, job.from, job.to, tally, job.options, perRow);
+  return { type: 'done', works, negativesAt: tally.negativesAt, perRow };
 }
 
 parentPort?.once('message', (job: MetricsJob) => {
@@ -28,6 +29,12 @@ parentPort?.once('message', (job: MetricsJob) => {
   } catch (e) {
     message = { type: 'failed', name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) };
   }
-  const transfer = message.type === 'done' ? [message.negativesAt.buffer as ArrayBuffer] : [];
+  const transfer: ArrayBuffer[] = [];
+  if (message.type === 'done') {
+    const { perRow } = message;
+    for (const counts of [message.negativesAt, perRow.rowTrue, perRow.inForce.tp, perRow.inForce.predicted, perRow.tuned?.tp, perRow.tuned?.predicted]) {
+      if (counts) transfer.push(counts.buffer as ArrayBuffer);
+    }
+  }
   parentPort?.postMessage(message, transfer);
 });

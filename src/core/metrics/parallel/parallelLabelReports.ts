@@ -12,14 +12,15 @@ import { WorkerGroup } from '../../workers/workerGroup.js';
 import { startMicroTally } from '../meanAveragePrecision.js';
 import { rankingMetrics } from '../rankingMetrics.js';
 import type { EvaluationData } from '../types.js';
-import { labelRangeWork, mergeLabelWork, rankedLabelReports, type LabelWork, type LabelWorkOptions, type RankedLabelReports } from './labelWork.js';
+import { checkShape } from '../confusionCounts.js';
+import { addRowTallies, labelRangeWork, mergeLabelWork, rankedLabelReports, rowTallies, type LabelWork, type LabelWorkOptions, type RankedLabelReports, type RowTallies } from './labelWork.js';
 import type { MetricsJob, MetricsWorkerMessage } from './protocol.js';
 
 /** Fewer rows than this stay on this thread: starting workers would cost more than they save. */
 export const MIN_PARALLEL_ROWS = 20_000;
 
 /** This thread's share of the labels relative to a worker's (it also computes the ranking metrics). */
-const MAIN_SHARE = 0.6;
+const MAIN_SHARE = 0.7;
 
 export interface ParallelOptions {
   /** Path of the bundled worker (dist/metricsWorker.js); without it everything runs on this thread. */
@@ -35,6 +36,7 @@ export interface ParallelOptions {
 /** The per-label reports, on worker threads when worthwhile and possible, else on this one. */
 export async function labelReports(data: EvaluationData, options: LabelWorkOptions, parallel: ParallelOptions = {}): Promise<RankedLabelReports> {
   parallel.signal?.throwIfAborted();
+  checkShape(data, options.thresholds); // before any worker starts
   const labels = data.labelNames.length;
   const threads = Math.min(labels, Math.max(1, Math.floor(parallel.threads ?? availableParallelism())));
   if (!parallel.workerScript || threads < 2 || data.rows < (parallel.minRows ?? MIN_PARALLEL_ROWS)) return rankedLabelReports(data, options);
@@ -72,15 +74,17 @@ async function parallelLabelReports(data: EvaluationData, options: LabelWorkOpti
       const job: MetricsJob = { rows: data.rows, labelNames: data.labelNames, from, to, truth, scores, microThresholds, options };
       worker.postMessage(job);
     });
-    const own = labelRangeWork(data, 0, mine, tally, options);
+    const perRow = rowTallies(data.rows, options.tune);
+    const own = labelRangeWork(data, 0, mine, tally, options, perRow);
     const ranking = rankingMetrics(data);
     const parts = await finished;
     const works: LabelWork[] = [...own];
     for (const part of parts) {
       works.push(...part.works);
       for (let m = 0; m < part.negativesAt.length; m++) tally.negativesAt[m] += part.negativesAt[m];
+      addRowTallies(perRow, part.perRow);
     }
-    return mergeLabelWork(works, tally, ranking);
+    return mergeLabelWork(works, tally, ranking, perRow);
   } catch (e) {
     group.stopAll();
     throw e;
@@ -90,14 +94,14 @@ async function parallelLabelReports(data: EvaluationData, options: LabelWorkOpti
 }
 
 /** A started worker, resolving with its share's results once it has been sent a job. */
-function startWorker(script: string, group: WorkerGroup): Promise<{ works: LabelWork[]; negativesAt: Int32Array }> {
+function startWorker(script: string, group: WorkerGroup): Promise<{ works: LabelWork[]; negativesAt: Int32Array; perRow: RowTallies }> {
   return new Promise((resolve, reject) => {
     // No inherited execArgv: the worker is a self-contained bundle, and a loader (tsx in tests) would start again in every worker.
     const worker = group.add(new Worker(script, { execArgv: [] }));
     let settled = false;
     worker.on('message', (m: MetricsWorkerMessage) => {
       settled = true;
-      if (m.type === 'done') resolve({ works: m.works, negativesAt: m.negativesAt });
+      if (m.type === 'done') resolve({ works: m.works, negativesAt: m.negativesAt, perRow: m.perRow });
       else if (m.name === 'UsageError') reject(new UsageError(m.message));
       else reject(new Error(`evaluation worker failed: ${m.message}`));
     });

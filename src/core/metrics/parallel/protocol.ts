@@ -1,5 +1,5 @@
 /** Messages between the parallel per-label evaluation and its worker threads (plain data only). */
-import type { LabelWork, LabelWorkOptions } from './labelWork.js';
+import type { LabelWork, LabelWorkOptions, RowTallies } from './labelWork.js';
 
 /**
  * One worker's share: labels [from, to). The truth (uint8) and scores (float64) are the whole
@@ -18,6 +18,9 @@ export interface MetricsJob {
 }
 
 export type MetricsWorkerMessage =
-  /** `negativesAt`: this share's negatives per micro-AP bin (integer counts, summed by the dispatcher). */
-  | { type: 'done'; works: LabelWork[]; negativesAt: Int32Array }
+  /**
+   * `negativesAt`: this share's negatives per micro-AP bin; `perRow`: its labels' per-row counts
+   * (integer counts, both summed by the dispatcher).
+   */
+  | { type: 'done'; works: LabelWork[]; negativesAt: Int32Array; perRow: RowTallies }
   | { type: 'failed'; name: string; message: string };
