@@ -1,0 +1,152 @@
+/**
+ * Messages between the extension host and the dashboard webview: one discriminated union per
+ * direction, a ready handshake (the webview says `ready`, the host answers with the view), and a
+ * validator per direction that every receiver runs before trusting a message. Types and plain
+ * checks only: no `vscode`, no DOM, so host, webview and tests all import this file.
+ */
+import type { AnalysisReport } from '../core/analysis/analyzeDataset.js';
+import type { EvaluationReport } from '../core/analysis/evaluatePredictions.js';
+import type { LabelCurves } from '../core/metrics/curves/types.js';
+import { WEIGHT_SCHEMES, type WeightScheme } from '../core/weights/types.js';
+
+/** Bumped when a message changes shape; a webview restored from an older state re-asks for its view. */
+export const PROTOCOL_VERSION = 1;
+
+/** How many labels' curves the host sends with an evaluation view; more are asked for by name. */
+export const INITIAL_CURVE_LABELS = 8;
+
+/** A dataset analysis as the dashboard draws it: the analysis report, which holds only aggregates. */
+export interface DatasetView {
+  kind: 'analysis';
+  /** Absolute path of the dataset (the panel's identity). */
+  file: string;
+  report: AnalysisReport;
+}
+
+/**
+ * An evaluation as the dashboard draws it: the report without its per-label curves (up to
+ * thousands of labels times a few hundred points), plus the curves of the first labels by support;
+ * the rest are sent on request (`requestCurves`).
+ */
+export interface EvaluationView {
+  kind: 'evaluation';
+  /** Absolute path of the predictions file (the panel's identity). */
+  file: string;
+  report: Omit<EvaluationReport, 'curves'>;
+  curves: LabelCurves[];
+}
+
+export type DashboardView = DatasetView | EvaluationView;
+
+/** What the webview keeps across hiding and reloads (vscode.setState), and what the serializer reads back. */
+export interface DashboardState {
+  protocol: number;
+  kind: DashboardView['kind'];
+  /** The dataset (analysis) or predictions file (evaluation). */
+  file: string;
+  /** The ground truth of an evaluation, so that a reload can evaluate again. */
+  truthFile?: string;
+  /** UI choices: the open tab, sort keys, filters, toggles, selected labels. Free-form, owned by the webview. */
+  ui: Record<string, string | number | boolean | string[]>;
+}
+
+export type ExportFormat = 'pytorch' | 'json';
+
+/** Host to webview. */
+export type HostMessage =
+  | { type: 'view'; view: DashboardView }
+  /** Work in progress (a re-run after a reload, say): show `message` instead of stale content. */
+  | { type: 'busy'; message: string }
+  /** The view could not be made: what went wrong, in one user-facing sentence. */
+  | { type: 'failed'; message: string }
+  /** Answer to `requestCurves`: the curves of the labels asked for, in the order asked. */
+  | { type: 'curves'; requestId: number; curves: LabelCurves[] }
+  /** Outcome of an action the webview asked for (copied, inserted, saved), for a short status line. */
+  | { type: 'done'; action: string; message: string };
+
+/** Webview to host. */
+export type WebviewMessage =
+  /** The webview is listening; `state` is what it restored (null on a fresh panel). */
+  | { type: 'ready'; state: DashboardState | null }
+  /** The UI state changed (the host keeps it for the serializer's next restore). */
+  | { type: 'state'; state: DashboardState }
+  | { type: 'requestCurves'; requestId: number; labels: string[] }
+  /** Weights of one scheme: copy to the clipboard, or insert at the cursor of the last active text editor. */
+  | { type: 'copyWeights'; scheme: WeightScheme; format: ExportFormat }
+  | { type: 'insertWeights'; scheme: WeightScheme; format: ExportFormat }
+  /** Tuned thresholds: copy (PyTorch tensor or JSON), or save as a JSON file chosen in a save dialog. */
+  | { type: 'copyThresholds'; format: ExportFormat }
+  | { type: 'exportThresholds' }
+  /** A chart image to save through a save dialog: SVG text, or a PNG as a data: URL. */
+  | { type: 'saveImage'; format: 'svg' | 'png'; fileName: string; data: string }
+  /** Open the analysed file, at a 1-based line when given. */
+  | { type: 'openFile'; line?: number }
+  /** Compute the view again from the files on disk. */
+  | { type: 'refresh' };
+
+type Check = (value: unknown) => boolean;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString: Check = (v) => typeof v === 'string';
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isInteger: Check = (v) => Number.isInteger(v);
+const isPositiveLine: Check = (v) => v === undefined || (Number.isInteger(v) && (v as number) >= 1);
+const isExportFormat: Check = (v) => v === 'pytorch' || v === 'json';
+const isScheme: Check = (v) => typeof v === 'string' && (WEIGHT_SCHEMES as readonly string[]).includes(v);
+const isStringArray: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The fields each message type must have, with their checks (extra fields are ignored). */
+function fieldsValid(message: Record<string, unknown>, fields: Record<string, Check>): boolean {
+  return Object.entries(fields).every(([name, check]) => check(message[name]));
+}
+
+export function isDashboardState(v: unknown): v is DashboardState {
+  if (!isObject(v)) return false;
+  if (!fieldsValid(v, { protocol: isInteger, kind: (k) => k === 'analysis' || k === 'evaluation', file: isString })) return false;
+  if (v.truthFile !== undefined && !isString(v.truthFile)) return false;
+  if (!isObject(v.ui)) return false;
+  return Object.values(v.ui).every((x) => isString(x) || isNumber(x) || typeof x === 'boolean' || isStringArray(x));
+}
+
+const WEBVIEW_MESSAGE_FIELDS: Record<WebviewMessage['type'], Record<string, Check>> = {
+  ready: { state: (s) => s === null || isDashboardState(s) },
+  state: { state: isDashboardState },
+  requestCurves: { requestId: isInteger, labels: isStringArray },
+  copyWeights: { scheme: isScheme, format: isExportFormat },
+  insertWeights: { scheme: isScheme, format: isExportFormat },
+  copyThresholds: { format: isExportFormat },
+  exportThresholds: {},
+  saveImage: { format: (f) => f === 'svg' || f === 'png', fileName: isString, data: isString },
+  openFile: { line: isPositiveLine },
+  refresh: {},
+};
+
+/** A message from the webview, checked field by field; anything else is not one. */
+export function isWebviewMessage(v: unknown): v is WebviewMessage {
+  if (!isObject(v) || typeof v.type !== 'string' || !Object.hasOwn(WEBVIEW_MESSAGE_FIELDS, v.type)) return false;
+  return fieldsValid(v, WEBVIEW_MESSAGE_FIELDS[v.type as WebviewMessage['type']]);
+}
+
+const isView: Check = (v) => {
+  if (!isObject(v) || !isString(v.file) || !isObject(v.report)) return false;
+  if (v.kind === 'analysis') return Array.isArray(v.report.perLabel) && isNumber(v.report.instances);
+  if (v.kind === 'evaluation') return Array.isArray(v.report.perLabel) && isNumber(v.report.rows) && Array.isArray(v.curves);
+  return false;
+};
+
+const HOST_MESSAGE_FIELDS: Record<HostMessage['type'], Record<string, Check>> = {
+  view: { view: isView },
+  busy: { message: isString },
+  failed: { message: isString },
+  curves: { requestId: isInteger, curves: Array.isArray },
+  done: { action: isString, message: isString },
+};
+
+/**
+ * A message from the host, checked by type and top-level shape (the reports inside are the
+ * engine's own JSON; their fields are checked where they are drawn).
+ */
+export function isHostMessage(v: unknown): v is HostMessage {
+  if (!isObject(v) || typeof v.type !== 'string' || !Object.hasOwn(HOST_MESSAGE_FIELDS, v.type)) return false;
+  return fieldsValid(v, HOST_MESSAGE_FIELDS[v.type as HostMessage['type']]);
+}
