@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { confusionCounts } from '../../src/core/metrics/confusionCounts.js';
-import { rankWorkspace, splitSorted } from '../../src/core/metrics/rankedColumn.js';
+import { averagePrecision } from '../../src/core/metrics/labelScores.js';
+import { addNegatives, microAveragePrecision, startMicroTally } from '../../src/core/metrics/meanAveragePrecision.js';
+import { rankLabel, rankWorkspace, splitSorted } from '../../src/core/metrics/rankedColumn.js';
 import { rankingMetrics } from '../../src/core/metrics/rankingMetrics.js';
 import { detectScoreKeys, sortKeys } from '../../src/core/metrics/scoreKeys.js';
 import { sortAscending } from '../../src/core/metrics/sortScores.js';
@@ -194,6 +196,46 @@ describe('blocked kernels across block boundaries', () => {
         }
         assert.deepEqual([counts.rowTp[i], counts.rowPredicted[i], counts.rowTrue[i]], [tp, predicted, actual], `row ${i}`);
       }
+    });
+  }
+});
+
+describe('micro AP: negatives binned by exact key equal negatives merged, and the AP of the flattened cells', () => {
+  /** Per label, how its scores are written: 6, 3 or 2 decimals, full doubles, or 7 decimals (a wider key range). */
+  const styles: ((x: number) => number)[] = [(x) => Number(x.toFixed(6)), (x) => Number(x.toFixed(3)), (x) => Math.round(x * 20) / 20, (x) => x, (x) => Number(x.toFixed(7))];
+  const cases: [string, number[]][] = [
+    ['6 and 3 decimals and coarse ties', [0, 1, 2, 0, 1, 0]],
+    ['with a full-double label (merged)', [0, 3, 1, 2]],
+    ['all 6 decimals', [0, 0, 0, 0]],
+    ['a 7-decimal label makes the thresholds too fine for key bins', [0, 4, 1]],
+  ];
+  for (const [name, labelStyles] of cases) {
+    test(name, () => {
+      const rows = 3000; // above the 1024 rows from which columns take the decimal-key sort
+      const labels = labelStyles.length;
+      const truth = new Uint8Array(rows * labels);
+      const scores = new Float64Array(rows * labels);
+      labelStyles.forEach((style, l) => {
+        const prevalence = [0.3, 0.05, 0.5, 0.01, 0.2, 0.1][l % 6];
+        for (let i = 0; i < rows; i++) {
+          const y = rand() < prevalence ? 1 : 0;
+          truth[l * rows + i] = y;
+          scores[l * rows + i] = styles[style](Math.min(1, Math.max(0, (y ? 0.6 : 0.4) + (rand() - 0.5) * 0.9)));
+        }
+      });
+      const data: EvaluationData = { rows, labelNames: labelStyles.map((_, l) => `y${l}`), truth, scores };
+      const tally = startMicroTally(data);
+      assert.equal(tally.keyBins !== undefined, !labelStyles.includes(3) && !labelStyles.includes(4), 'key bins exist exactly when every positive score is a short decimal');
+      const merged = { ...startMicroTally(data), keyBins: undefined };
+      const workspace = rankWorkspace(rows);
+      for (let l = 0; l < labels; l++) {
+        const split = splitSorted(truth.subarray(l * rows, (l + 1) * rows), scores.subarray(l * rows, (l + 1) * rows), workspace);
+        addNegatives(tally, split.negative, split.scale);
+        addNegatives(merged, split.negative);
+      }
+      assert.deepEqual(tally.negativesAt, merged.negativesAt);
+      const flat = averagePrecision(rankLabel(truth, scores));
+      assert.ok(Math.abs(microAveragePrecision(tally) - flat) < 1e-12, `${microAveragePrecision(tally)} vs ${flat}`);
     });
   }
 });

@@ -147,7 +147,7 @@ export function scoreLabels(
     ap[l - from] = averagePrecision(ranked);
     rocAucs.push(rocAuc(ranked));
     onRanked?.(l, ranked);
-    addNegatives(tally, split.negative);
+    addNegatives(tally, split.negative, split.scale);
   }
   return { ap, rocAuc: rocAucs };
 }

@@ -1,3 +1,4 @@
+import { detectScoreKeys } from './scoreKeys.js';
 import { sortAscending } from './sortScores.js';
 import type { EvaluationData } from './types.js';
 
@@ -38,7 +39,22 @@ export interface MicroAveragePrecisionTally {
   positivesAt: Int32Array;
   negativesAt: Int32Array;
   positives: number;
+  /**
+   * When every threshold is a short decimal K / scale: bins[k] is the bin of key offset + k (the
+   * highest threshold whose key is <= it), for k in [0, bins.length); higher keys go to the last bin.
+   * Negatives known to be exact multiples of 1 / scale are then binned by key, not by merging.
+   */
+  keyBins?: KeyBins;
 }
+
+export interface KeyBins {
+  scale: number;
+  offset: number;
+  bins: Int32Array;
+}
+
+/** Largest key range binned by key (4 M int32, 16 MB); wider ranges merge. */
+const KEY_BINS_MAX = 1 << 22;
 
 /** Start the tally from the positive cells of the whole matrix. */
 export function startMicroTally(data: EvaluationData): MicroAveragePrecisionTally {
@@ -56,14 +72,47 @@ export function startMicroTally(data: EvaluationData): MicroAveragePrecisionTall
     if (m < 0 || sorted[i] !== thresholds[m]) thresholds[++m] = sorted[i];
     positivesAt[m]++;
   }
-  return { thresholds: thresholds.slice(0, m + 1), positivesAt: positivesAt.slice(0, m + 1), negativesAt: new Int32Array(m + 1), positives };
+  const distinct = thresholds.slice(0, m + 1);
+  const tally: MicroAveragePrecisionTally = { thresholds: distinct, positivesAt: positivesAt.slice(0, m + 1), negativesAt: new Int32Array(m + 1), positives };
+  const keyBins = keyBinsOf(distinct);
+  if (keyBins) tally.keyBins = keyBins;
+  return tally;
 }
 
-/** Add one label's negative scores (sorted ascending): each lands in the bin of the highest threshold <= it. */
-export function addNegatives(tally: MicroAveragePrecisionTally, negative: Float64Array): void {
-  const { thresholds, negativesAt } = tally;
+/** The key-to-bin table of ascending distinct thresholds, when they are short decimals over a small key range. */
+export function keyBinsOf(thresholds: Float64Array): KeyBins | undefined {
+  const encoding = detectScoreKeys(thresholds);
+  if (encoding === null || encoding.kind !== 'decimal' || encoding.range >= KEY_BINS_MAX) return undefined;
+  const { scale, offset } = encoding;
+  const bins = new Int32Array(encoding.range + 1);
+  let m = 0;
+  for (let k = 0; k < bins.length; k++) {
+    while (m + 1 < thresholds.length && Math.round(thresholds[m + 1] * scale) - offset <= k) m++;
+    bins[k] = m;
+  }
+  return { scale, offset, bins };
+}
+
+/**
+ * Add one label's negative scores (sorted ascending): each lands in the bin of the highest
+ * threshold <= it. `scale`: every negative is an exact multiple of 1 / scale (scale a power of 10),
+ * so when the tally's thresholds are decimals too, with a scale that is a multiple of it, each
+ * negative's bin is looked up by its exact key (k / S === v and t / S === u, so k <= K iff v <= u).
+ */
+export function addNegatives(tally: MicroAveragePrecisionTally, negative: Float64Array, scale?: number): void {
+  const { thresholds, negativesAt, keyBins } = tally;
   const last = thresholds.length - 1;
   if (last < 0) return;
+  if (keyBins && scale !== undefined && keyBins.scale % scale === 0) {
+    const { bins, offset } = keyBins;
+    const S = keyBins.scale;
+    const top = bins.length - 1;
+    for (let j = 0; j < negative.length; j++) {
+      const k = Math.round(negative[j] * S) - offset;
+      if (k >= 0) negativesAt[k > top ? last : bins[k]]++;
+    }
+    return;
+  }
   let m = 0;
   for (let j = 0; j < negative.length; j++) {
     const v = negative[j];

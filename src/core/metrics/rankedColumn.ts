@@ -26,6 +26,8 @@ export interface RankedLabel {
 export interface SplitScores {
   positive: Float64Array;
   negative: Float64Array;
+  /** When known: every score of the column is an exact multiple of 1 / scale (scale = 10**d); see scoreKeys.ts. */
+  scale?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export function splitSorted(truth: Uint8Array, scores: Float64Array, workspace?:
   const words = workspace ? new Uint32Array(workspace.scratch.buffer, workspace.scratch.byteOffset, 2 * n) : new Uint32Array(2 * n);
   const buffer = workspace ? workspace.split.subarray(0, n) : new Float64Array(n);
   const split = splitSortedDecimal(truth, scores, words, buffer);
-  if (split >= 0) return { positive: buffer.subarray(0, split), negative: buffer.subarray(split) };
+  if (split !== null) return { positive: buffer.subarray(0, split.positives), negative: buffer.subarray(split.positives), scale: split.scale };
   const encoding = detectScoreKeys(scores, 0, n);
   if (encoding === null) return splitSortedDoubles(truth, scores, workspace);
   const positives = encodeSplitKeys(encoding, truth, scores, words);

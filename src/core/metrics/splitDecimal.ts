@@ -15,13 +15,14 @@ const KEY_LIMIT = 1 << (2 * DIGIT_BITS);
 
 /**
  * Split scores[0, n) (n = truth.length) by truth and sort each part ascending into out[0, p) and
- * out[p, n); `words` holds at least 2n uint32 of scratch. Returns p, or -1 (nothing useful written
- * to `out`) when some score is not a short decimal with keys below 2^22 (NaN, -0, negative, long).
+ * out[p, n); `words` holds at least 2n uint32 of scratch. Returns p and the scale 10**d that every
+ * score is an exact multiple of 1/scale of, or null (nothing useful written to `out`) when some
+ * score is not a short decimal with keys below 2^22 (NaN, -0, negative, long).
  */
-export function splitSortedDecimal(truth: Uint8Array, scores: Float64Array, words: Uint32Array, out: Float64Array): number {
+export function splitSortedDecimal(truth: Uint8Array, scores: Float64Array, words: Uint32Array, out: Float64Array): { positives: number; scale: number } | null {
   const n = truth.length;
   const decimals = guessDecimals(scores, n);
-  if (decimals < 0) return -1;
+  if (decimals < 0) return null;
   const scale = 10 ** decimals;
   const counts = new Int32Array(4 * BUCKETS);
   let p = 0;
@@ -29,8 +30,8 @@ export function splitSortedDecimal(truth: Uint8Array, scores: Float64Array, word
   for (let i = 0; i < n; i++) {
     const s = scores[i];
     const k = Math.round(s * scale);
-    if (k / scale !== s || !(k >= 0 && k < KEY_LIMIT)) return -1;
-    if (k === 0 && 1 / s < 0) return -1;
+    if (k / scale !== s || !(k >= 0 && k < KEY_LIMIT)) return null;
+    if (k === 0 && 1 / s < 0) return null;
     if (truth[i] !== 0) {
       words[p++] = k;
       counts[k & MASK]++;
@@ -43,7 +44,7 @@ export function splitSortedDecimal(truth: Uint8Array, scores: Float64Array, word
   }
   sortPart(words, 0, p, counts, 0, words.subarray(n), out.subarray(0, p), scale);
   sortPart(words, p, n - p, counts, 2 * BUCKETS, words.subarray(n), out.subarray(p, n), scale);
-  return p;
+  return { positives: p, scale };
 }
 
 /** LSD radix sort of words[start, start + length) by its two digits (counts at `at`), decoded into `out`. */

@@ -10,13 +10,14 @@ import type { MetricsJob, MetricsWorkerMessage } from './protocol.js';
 
 function run(job: MetricsJob): MetricsWorkerMessage {
   const data = { rows: job.rows, labelNames: job.labelNames, truth: job.truth, scores: job.scores };
-  // Only thresholds and negativesAt are read by addNegatives; the positives stay with the dispatcher.
+  // Only thresholds, keyBins and negativesAt are read by addNegatives; the positives stay with the dispatcher.
   const tally: MicroAveragePrecisionTally = {
     thresholds: job.microThresholds,
     positivesAt: new Int32Array(0),
     negativesAt: new Int32Array(job.microThresholds.length),
     positives: 0,
   };
+  if (job.microKeyBins) tally.keyBins = job.microKeyBins;
   const perRow = rowTallies(job.rows, job.options.tune);
   const works = labelRangeWork(data, job.from, job.to, tally, job.options, perRow);
   return { type: 'done', works, negativesAt: tally.negativesAt, perRow };

@@ -44,7 +44,7 @@ export async function labelReports(data: EvaluationData, options: LabelWorkOptio
 }
 
 /** Label-major matrices on shared memory: as they are when they already are, else copied once. */
-function shared<T extends Uint8Array | Float64Array>(values: T, make: (buffer: SharedArrayBuffer) => T): T {
+function shared<T extends Uint8Array | Int32Array | Float64Array>(values: T, make: (buffer: SharedArrayBuffer) => T): T {
   if (values.buffer instanceof SharedArrayBuffer) return values;
   const copy = make(new SharedArrayBuffer(values.byteLength));
   copy.set(values);
@@ -69,9 +69,10 @@ async function parallelLabelReports(data: EvaluationData, options: LabelWorkOpti
     const scores = shared(data.scores, (b) => new Float64Array(b));
     const tally = startMicroTally(data);
     const microThresholds = shared(tally.thresholds, (b) => new Float64Array(b));
+    const microKeyBins = tally.keyBins && { ...tally.keyBins, bins: shared(tally.keyBins.bins, (b) => new Int32Array(b)) };
     group.workers.forEach((worker, k) => {
       const [from, to] = chunk(labels - mine, threads - 1, k).map((x) => x + mine);
-      const job: MetricsJob = { rows: data.rows, labelNames: data.labelNames, from, to, truth, scores, microThresholds, options };
+      const job: MetricsJob = { rows: data.rows, labelNames: data.labelNames, from, to, truth, scores, microThresholds, microKeyBins, options };
       worker.postMessage(job);
     });
     const perRow = rowTallies(data.rows, options.tune);

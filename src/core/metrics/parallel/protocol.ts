@@ -1,4 +1,5 @@
 /** Messages between the parallel per-label evaluation and its worker threads (plain data only). */
+import type { KeyBins } from '../meanAveragePrecision.js';
 import type { LabelWork, LabelWorkOptions, RowTallies } from './labelWork.js';
 
 /**
@@ -14,6 +15,8 @@ export interface MetricsJob {
   truth: Uint8Array;
   scores: Float64Array;
   microThresholds: Float64Array;
+  /** The tally's key-to-bin table (bins shared), when it has one. */
+  microKeyBins: KeyBins | undefined;
   options: LabelWorkOptions;
 }
 
