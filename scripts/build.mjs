@@ -1,7 +1,8 @@
-// One esbuild call per bundle: the extension host, the CLI, the CSV scan worker and the metrics worker.
+// One esbuild call per bundle: the extension host, the CLI, the CSV scan worker, the metrics worker,
+// and the dashboard webview (a browser bundle and its stylesheet, plus the codicon font it uses).
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -24,7 +25,24 @@ const bundles = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/core/io/csv/scanWorker.ts'], outfile: 'dist/csvScanWorker.js' },
   { ...common, entryPoints: ['src/core/metrics/parallel/metricsWorker.ts'], outfile: 'dist/metricsWorker.js' },
+  // The dashboard page loads it as one classic nonce'd script, hence an IIFE.
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: ['webview/src/main.ts'],
+    outfile: 'dist/webview/dashboard.js',
+  },
+  { bundle: true, minify: production, logLevel: 'warning', entryPoints: ['webview/dashboard.css'], outfile: 'dist/webview/dashboard.css' },
 ];
+
+// The codicon stylesheet and font, served from dist/webview beside the bundle (the CSP's font-src is our own origin).
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 
 if (watch) {
   const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));

@@ -1,6 +1,6 @@
 /**
- * The latest reports, so follow-up commands (JSON view, copy weights or thresholds) need no re-run:
- * analyses per dataset file, evaluations per predictions file, and which report came last.
+ * The latest reports, so follow-up commands (JSON view, copy weights or thresholds, dashboards)
+ * need no re-run: analyses per dataset file, evaluations per predictions file, and which came last.
  */
 import * as vscode from 'vscode';
 import type { AnalysisReport } from '../core/analysis/analyzeDataset.js';
@@ -10,6 +10,7 @@ export type StoredReport = { kind: 'analysis'; report: AnalysisReport } | { kind
 
 export class AnalysisStore {
   private readonly analyses = new Map<string, AnalysisReport>();
+  private readonly evaluations = new Map<string, EvaluationReport>();
   private latestAnalysisFile: string | undefined;
   private latestReport: StoredReport | undefined;
 
@@ -22,6 +23,7 @@ export class AnalysisStore {
   }
 
   setEvaluation(report: EvaluationReport): void {
+    this.evaluations.set(report.predFile, report);
     this.latestReport = { kind: 'evaluation', report };
     void vscode.commands.executeCommand('setContext', 'imbalanceLens.hasReport', true);
   }
@@ -30,6 +32,11 @@ export class AnalysisStore {
   get(file?: string): AnalysisReport | undefined {
     const key = file ?? this.latestAnalysisFile;
     return key === undefined ? undefined : this.analyses.get(key);
+  }
+
+  /** The latest evaluation of the predictions file `predFile`. */
+  getEvaluation(predFile: string): EvaluationReport | undefined {
+    return this.evaluations.get(predFile);
   }
 
   /** The most recent report of either kind. */

@@ -2,6 +2,10 @@
 export const enum CommandId {
   AnalyzeDataset = 'imbalanceLens.analyzeDataset',
   EvaluatePredictions = 'imbalanceLens.evaluatePredictions',
+  OpenDashboard = 'imbalanceLens.openDashboard',
+  ShowWeightSuggestions = 'imbalanceLens.showWeightSuggestions',
+  ShowReportMarkdown = 'imbalanceLens.showReportMarkdown',
+  ShowLog = 'imbalanceLens.showLog',
   ShowReportJson = 'imbalanceLens.showReportJson',
   CopyPosWeight = 'imbalanceLens.copyPosWeight',
   CopyThresholds = 'imbalanceLens.copyThresholds',

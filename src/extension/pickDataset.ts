@@ -31,6 +31,13 @@ async function askForFile(spec: PickSpec): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
+/** True for a file on disk (what the engine reads); otherwise says so and returns false. */
+export function isOnDisk(uri: vscode.Uri): boolean {
+  if (uri.scheme === 'file') return true;
+  void vscode.window.showErrorMessage(`Imbalance Lens reads files on disk; ${uri.toString()} is not one.`);
+  return false;
+}
+
 export function pickDataset(argument: unknown): Promise<vscode.Uri | undefined> {
   return pickFile(argument, { title: 'Imbalance Lens: choose a multilabel dataset', openLabel: 'Analyze', extensions: SUPPORTED_EXTENSIONS });
 }

@@ -21,6 +21,11 @@ export interface DatasetView {
   /** Absolute path of the dataset (the panel's identity). */
   file: string;
   report: AnalysisReport;
+  /**
+   * A section to open on arrival, e.g. 'weights' ("Show Weight Suggestions"), over the tab the
+   * restored UI state names. Sent once: the views that follow (reloads, refreshes) leave it out.
+   */
+  focus?: string;
 }
 
 /**

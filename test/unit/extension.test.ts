@@ -1,6 +1,7 @@
 /**
  * The built extension bundle, activated with the `vscode` module replaced: every command in
- * package.json is registered, and Analyze Dataset runs end to end on the shipped example.
+ * package.json is registered, and Analyze Dataset and Evaluate Predictions run end to end into a
+ * dashboard panel, with the Markdown report one command away.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -47,19 +48,25 @@ describe('extension bundle', () => {
     for (const ext of ['csv', 'tsv', 'jsonl', 'ndjson', 'arff']) assert.match(explorer.when, new RegExp(ext));
   });
 
-  test('Analyze Dataset on the shipped example shows a Markdown report and keeps the JSON', async () => {
+  test('Analyze Dataset on the shipped example opens its dashboard, keeps the report for Markdown and pos_weight', async () => {
     const { recorded } = activateFresh();
     const { Uri } = createFakeVscode();
     const example = path.join(root, 'examples', 'support-tickets.csv');
     await recorded.commands.get('imbalanceLens.analyzeDataset')!(Uri.file(example));
     assert.deepEqual(recorded.errors, []);
+    assert.equal(recorded.panels.length, 1);
+    assert.equal(recorded.panels[0].title, 'Imbalance: support-tickets.csv');
+    assert.ok(recorded.logs.some((l) => /analyzed .*support-tickets\.csv: 3000 rows, 10 labels/.test(l)));
+    assert.equal(recorded.executed.find((e) => e.command === 'markdown.showPreview'), undefined, 'no Markdown preview unless asked for');
+    assert.match(recorded.infos[0], /^support-tickets\.csv: 3,000 rows, 10 labels, MeanIR/);
+
+    await recorded.commands.get('imbalanceLens.showReportMarkdown')!();
     const preview = recorded.executed.find((e) => e.command === 'markdown.showPreview');
-    assert.ok(preview, 'opens the Markdown preview');
+    assert.ok(preview, 'Show Report as Markdown opens the Markdown preview');
     const provider = recorded.contentProviders.get('imbalance-lens-report')!;
     const markdown = provider.provideTextDocumentContent(preview.args[0] as never);
     assert.match(markdown, /MeanIR/);
     assert.match(markdown, /BCEWithLogitsLoss\(pos_weight=pos_weight\)/);
-    assert.match(recorded.infos[0], /3,000 rows, 10 labels/);
 
     await recorded.commands.get('imbalanceLens.copyPosWeight')!();
     assert.match(recorded.clipboard, /pos_weight = torch\.tensor\(/);
@@ -75,13 +82,34 @@ describe('extension bundle', () => {
     fs.writeFileSync(pred, 'a,b\n0.9,0.2\n0.4,0.7\n0.6,0.45\n0.1,0.3\n');
     await recorded.commands.get('imbalanceLens.evaluatePredictions')!(Uri.file(pred), Uri.file(truth));
     assert.deepEqual(recorded.errors, []);
+    assert.deepEqual(recorded.panels.map((p) => p.title), ['Evaluation: pred.csv']);
+    assert.ok(recorded.logs.some((l) => /macro-F1 0\.833, micro-F1 0\.857, mAP 1\.000/.test(l)));
+    assert.match(recorded.infos[0], /^pred\.csv: macro-F1 0\.833, micro-F1 0\.857, mAP 1\.000$/);
+    await recorded.commands.get('imbalanceLens.showReportMarkdown')!();
     const preview = recorded.executed.find((e) => e.command === 'markdown.showPreview');
     assert.ok(preview);
     const markdown = recorded.contentProviders.get('imbalance-lens-report')!.provideTextDocumentContent(preview.args[0] as never);
     assert.match(markdown, /# Evaluation: pred\.csv against truth\.csv/);
-    assert.match(recorded.infos[0], /macro-F1 0\.833, micro-F1 0\.857, mAP 1\.000/);
     await recorded.commands.get('imbalanceLens.copyThresholds')!();
     assert.deepEqual(Object.keys(JSON.parse(recorded.clipboard).thresholds), ['a', 'b']);
+  });
+
+  test('after Analyze, the Problems panel has the findings on the dataset and the status bar its MeanIR; all is disposed with the extension', async () => {
+    const fake = activateFresh();
+    const { recorded, Uri, context } = fake;
+    const example = path.join(root, 'examples', 'song-moods.arff');
+    fake.setActiveTextEditor(fake.textEditor(example));
+    await recorded.commands.get('imbalanceLens.analyzeDataset')!(Uri.file(example));
+    assert.deepEqual(recorded.errors, []);
+    const diagnostics = fake.vscode.languages.getDiagnostics(Uri.file(example)) as { range: { start: { line: number } }; code?: string | { value: string } }[];
+    const found = diagnostics.map((d) => [d.range.start.line, typeof d.code === 'object' ? d.code.value : d.code]);
+    assert.deepEqual(found, [[9, 'rare-label'], [19, 'empty-rows']], 'the rare label on its @attribute line, the empty rows on @data');
+    assert.deepEqual(recorded.statusBarItems.map((i) => [i.id, i.visible]), [['imbalanceLens.jobs', false], ['imbalanceLens.dataset', true]]);
+    assert.equal(recorded.statusBarItems[1].text, '$(graph) MeanIR 5.44');
+    for (const s of context.subscriptions) s.dispose();
+    assert.ok(recorded.diagnosticCollections.every((c) => c.disposed), 'diagnostic collections disposed');
+    assert.ok(recorded.statusBarItems.every((i) => i.disposed), 'status bar items disposed');
+    assert.ok(recorded.codeActionProviders.every((p) => p.disposed), 'quick-fix providers disposed');
   });
 
   test('Evaluate Predictions offers the dataset files beside the predictions, the likely truth first', async () => {
@@ -94,6 +122,8 @@ describe('extension bundle', () => {
     await recorded.commands.get('imbalanceLens.evaluatePredictions')!(Uri.file(path.join(dir, 'val.pred.csv')));
     assert.deepEqual(recorded.quickPickLabels, ['val.csv', 'another.csv', '$(folder-opened) Browse...']);
     assert.deepEqual(recorded.errors, []);
+    assert.deepEqual(recorded.panels.map((p) => p.title), ['Evaluation: val.pred.csv']);
+    assert.ok(recorded.logs.some((l) => /val\.pred\.csv against .*val\.csv: .*macro-F1 1\.000/.test(l)));
     assert.match(recorded.infos[0], /val\.pred\.csv: macro-F1 1\.000/);
   });
 

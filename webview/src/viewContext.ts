@@ -6,37 +6,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LabelCurves } from '../../src/core/metrics/curves/types.js';
 import type { WebviewMessage } from '../../src/protocol/dashboard.js';
+import type { ChartTheme, TableData } from './types.js';
 
-/** Colours and fonts read from the `--vscode-*` CSS variables; the spec builders take it, so charts follow the theme. */
-export interface ChartTheme {
-  kind: 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
-  foreground: string;
-  /** Secondary text (axis titles, notes). */
-  descriptionForeground: string;
-  background: string;
-  /** Grid lines and axis domains. */
-  gridColor: string;
-  fontFamily: string;
-  fontSize: number;
-  /** Categorical colours (charts.* variables first), at least 6. */
-  categorical: string[];
-  /** For the three series precision, recall, F1 (and head, medium, tail). */
-  precision: string;
-  recall: string;
-  f1: string;
-  /** Highlights: minority labels, rare labels, the MeanIR line. */
-  warning: string;
-  error: string;
-  /** Sequential scheme for heatmaps, low to high. */
-  heatLow: string;
-  heatHigh: string;
-}
-
-/** A table shown as the accessible alternative of a chart, and as a sortable data table. */
-export interface TableData {
-  columns: { key: string; title: string; numeric?: boolean }[];
-  rows: Record<string, string | number | null>[];
-}
+// Defined in types.ts (no DOM there, so node tests can import the spec builders) and re-exported here.
+export type { ChartTheme, TableData } from './types.js';
 
 export interface ChartCardOptions {
   title: string;
@@ -55,7 +28,7 @@ export interface VirtualTableOptions {
     key: string;
     title: string;
     numeric?: boolean;
-    /** Format a cell; default: numbers with 3 decimals, null as an em dash. */
+    /** Format a cell; default: integers as integers, other numbers with 3 decimals, null as an em dash. */
     format?: (value: string | number | null) => string;
     /** Background tint for a cell, e.g. a colour scale on F1 (a CSS colour or a --vscode-* variable). */
     tint?: (value: string | number | null) => string | undefined;

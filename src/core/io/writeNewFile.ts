@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DatasetError } from '../errors.js';
 
-export async function writeNewFile(file: string, content: string, options: { overwrite?: boolean } = {}): Promise<void> {
+export async function writeNewFile(file: string, content: string | Uint8Array, options: { overwrite?: boolean } = {}): Promise<void> {
   if (!options.overwrite) {
     const exists = await fs.stat(file).then(
       () => true,

@@ -6,7 +6,7 @@ import type { ExtensionServices } from '../services.js';
 export async function copyPosWeightCommand(services: ExtensionServices, file?: unknown): Promise<void> {
   const report = services.analyses.get(typeof file === 'string' ? file : undefined);
   if (!report) {
-    void vscode.window.showInformationMessage('Imbalance Lens: no analysis yet. Run "Imbalance Lens: Analyze Dataset" first.');
+    void vscode.window.showInformationMessage('Imbalance Lens: no analysis yet. Run "Imbalance Lens: Analyze Label Imbalance" first.');
     return;
   }
   await vscode.env.clipboard.writeText(formatWeightsPytorch(report.weights, 'pos'));

@@ -6,7 +6,7 @@ import type { ExtensionServices } from '../services.js';
 export async function copyThresholdsCommand(services: ExtensionServices): Promise<void> {
   const latest = services.analyses.latest();
   if (latest?.kind !== 'evaluation' || !latest.report.tuning) {
-    void vscode.window.showInformationMessage('Imbalance Lens: no tuned thresholds yet. Run "Evaluate Predictions" (threshold tuning is on by default).');
+    void vscode.window.showInformationMessage('Imbalance Lens: no tuned thresholds yet. Run "Evaluate Predictions Against…" (threshold tuning is on by default).');
     return;
   }
   await vscode.env.clipboard.writeText(thresholdsJson(latest.report));

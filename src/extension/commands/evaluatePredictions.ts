@@ -1,39 +1,24 @@
-/** "Imbalance Lens: Evaluate Predictions": a predictions file against its ground truth, per class. */
+/** "Imbalance Lens: Evaluate Predictions Against…": a predictions file against its ground truth, per class, in a dashboard. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { evaluatePredictions, type EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
-import { evaluationDocument } from '../../core/report/evaluationDocument.js';
-import { renderMarkdown } from '../../core/report/renderMarkdown.js';
+import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
 import { CommandId } from '../commandIds.js';
-import { pickPredictions, pickTruth } from '../pickDataset.js';
-import { withCancellableProgress } from '../progress.js';
+import { evaluateWithProgress } from '../dashboard/runReports.js';
+import { isOnDisk, pickPredictions, pickTruth } from '../pickDataset.js';
 import type { ExtensionServices } from '../services.js';
-import { evaluateOptionsFromSettings } from '../settings.js';
 import { showError } from '../showError.js';
 
 /** `argument`: the predictions file (explorer); `truthArgument`: the ground truth, when a caller already knows it. */
 export async function evaluatePredictionsCommand(services: ExtensionServices, argument?: unknown, truthArgument?: unknown): Promise<EvaluationReport | undefined> {
   const predictions = await pickPredictions(argument);
-  if (!predictions) return undefined;
+  if (!predictions || !isOnDisk(predictions)) return undefined;
   const truth = truthArgument instanceof vscode.Uri ? truthArgument : await pickTruth(predictions);
-  if (!truth) return undefined;
-  if (predictions.scheme !== 'file' || truth.scheme !== 'file') {
-    void vscode.window.showErrorMessage('Imbalance Lens reads files on disk; pick files in the workspace or on this machine.');
-    return undefined;
-  }
+  if (!truth || !isOnDisk(truth)) return undefined;
   try {
-    const report = await withCancellableProgress(`Imbalance Lens: evaluating ${path.basename(predictions.fsPath)}`, (signal, onProgress) =>
-      evaluatePredictions(truth.fsPath, predictions.fsPath, {
-        ...evaluateOptionsFromSettings(predictions),
-        metricsWorkerScript: services.metricsWorkerScript,
-        signal,
-        onProgress,
-      }),
-    );
+    const report = await evaluateWithProgress(services, predictions, truth);
     if (!report) return undefined;
-    services.log.info(`evaluated ${predictions.fsPath} against ${truth.fsPath}: ${report.rows} rows, ${report.labels} labels`);
-    services.analyses.setEvaluation(report);
-    await showEvaluation(services, report);
+    services.dashboards.showEvaluation(report);
+    offerFollowUps(report);
     return report;
   } catch (e) {
     await showError(e, services.log);
@@ -41,17 +26,13 @@ export async function evaluatePredictionsCommand(services: ExtensionServices, ar
   }
 }
 
-async function showEvaluation(services: ExtensionServices, report: EvaluationReport): Promise<void> {
-  const uri = services.reports.put(`${path.basename(report.predFile)}.evaluation.md`, renderMarkdown(evaluationDocument(report)));
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } catch {
-    await vscode.window.showTextDocument(uri, { preview: false });
-  }
+/** The headline metrics in a notification, with the follow-ups that need no dashboard; not awaited. */
+function offerFollowUps(report: EvaluationReport): void {
   const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
   const summary = `${path.basename(report.predFile)}: macro-F1 ${f(report.averages.macro.f1)}, micro-F1 ${f(report.averages.micro.f1)}, mAP ${f(report.mAP.macro)}`;
   const buttons = report.tuning ? ['Show JSON', 'Copy Tuned Thresholds'] : ['Show JSON'];
-  const choice = await vscode.window.showInformationMessage(summary, ...buttons);
-  if (choice === 'Show JSON') await vscode.commands.executeCommand(CommandId.ShowReportJson);
-  if (choice === 'Copy Tuned Thresholds') await vscode.commands.executeCommand(CommandId.CopyThresholds);
+  void vscode.window.showInformationMessage(summary, ...buttons).then((choice) => {
+    if (choice === 'Show JSON') void vscode.commands.executeCommand(CommandId.ShowReportJson);
+    if (choice === 'Copy Tuned Thresholds') void vscode.commands.executeCommand(CommandId.CopyThresholds);
+  });
 }

@@ -7,7 +7,7 @@ export async function showReportJsonCommand(services: ExtensionServices, file?: 
   const analysis = typeof file === 'string' ? services.analyses.get(file) : undefined;
   const stored = analysis ? { kind: 'analysis' as const, report: analysis } : services.analyses.latest();
   if (!stored) {
-    void vscode.window.showInformationMessage('Imbalance Lens: no report yet. Run "Analyze Dataset" or "Evaluate Predictions" first.');
+    void vscode.window.showInformationMessage('Imbalance Lens: no report yet. Run "Analyze Label Imbalance" or "Evaluate Predictions Against…" first.');
     return;
   }
   const name =

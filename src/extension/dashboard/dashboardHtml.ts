@@ -43,7 +43,7 @@ export function dashboardHtml(o: DashboardHtmlOptions): string {
     <title>${escapeHtml(o.title)}</title>
   </head>
   <body>
-    <main id="dashboard" aria-live="polite"><p class="loading">Loading…</p></main>
+    <main id="dashboard"><p class="loading">Loading…</p></main>
     <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
   </body>
 </html>

@@ -1,42 +1,459 @@
 /**
  * A stand-in for the `vscode` module, just wide enough to activate the bundled extension and run
- * its commands outside VS Code. It records what the extension asked the editor to do.
+ * its commands, dashboards, custom editor, diagnostics and status bar outside VS Code. It records
+ * what the extension asked the editor to do (diagnostic collections, code action providers, file
+ * watchers and status bar items included), and lets a test play the user (active editors and
+ * tabs, save dialog answers, files deleted or renamed), the file system (watcher events) and the
+ * webview (messages to the host). Where VS Code checks its arguments or refuses a disposed object,
+ * so does the fake, so that a mistake fails here rather than only in the editor.
  */
 import Module from 'node:module';
 import * as path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 
 type Listener<T> = (value: T) => void;
 
-class EventEmitter<T> {
+export class EventEmitter<T> {
   private listeners: Listener<T>[] = [];
-  event = (listener: Listener<T>) => {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  /** As in VS Code: `thisArgs` is bound, and the subscription is pushed onto `disposables` when given. */
+  event = (listener: Listener<T>, thisArgs?: unknown, disposables?: { dispose(): unknown }[]) => {
+    const bound: Listener<T> = thisArgs === undefined ? listener : listener.bind(thisArgs);
+    this.listeners.push(bound);
+    const subscription = { dispose: () => void (this.listeners = this.listeners.filter((l) => l !== bound)) };
+    disposables?.push(subscription);
+    return subscription;
   };
   fire(value: T): void {
-    for (const l of this.listeners) l(value);
+    for (const l of [...this.listeners]) l(value);
   }
   dispose(): void {
     this.listeners = [];
   }
 }
 
-class Uri {
-  constructor(readonly scheme: string, readonly path: string) {}
+/**
+ * Structurally a `vscode.Uri`, so tests can pass it to typed code. `toString` is not encoded, and
+ * a URI without an authority prints as `scheme:path` (`file:/a/b.csv`), unlike VS Code's `file:///`.
+ */
+export class Uri {
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+    readonly authority = '',
+    readonly query = '',
+    readonly fragment = '',
+  ) {}
   get fsPath(): string {
     return this.path;
   }
+  with(change: { scheme?: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
+    return new Uri(
+      change.scheme ?? this.scheme,
+      change.path ?? this.path,
+      change.authority ?? this.authority,
+      change.query ?? this.query,
+      change.fragment ?? this.fragment,
+    );
+  }
   toString(): string {
-    return `${this.scheme}:${this.path}`;
+    const authority = this.authority ? `//${this.authority}` : '';
+    return `${this.scheme}:${authority}${this.path}${this.query ? `?${this.query}` : ''}${this.fragment ? `#${this.fragment}` : ''}`;
+  }
+  toJSON(): { scheme: string; path: string; authority?: string; query?: string; fragment?: string } {
+    const { scheme, path, authority, query, fragment } = this;
+    return { scheme, path, ...(authority && { authority }), ...(query && { query }), ...(fragment && { fragment }) };
   }
   static file(p: string): Uri {
     return new Uri('file', path.resolve(p));
   }
-  static from(parts: { scheme: string; path: string }): Uri {
-    return new Uri(parts.scheme, parts.path);
+  /** `scheme://authority/path?query#fragment`, split as VS Code does (RFC 3986) and percent-decoded. */
+  static parse(value: string): Uri {
+    const match = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/.exec(value)!;
+    const decode = (part = '') => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    };
+    return new Uri(match[2] || 'file', decode(match[5]), decode(match[4]), decode(match[7]), decode(match[9]));
+  }
+  static from(parts: { scheme: string; path?: string; authority?: string; query?: string; fragment?: string }): Uri {
+    return new Uri(parts.scheme, parts.path ?? '', parts.authority, parts.query, parts.fragment);
   }
   static joinPath(base: Uri, ...segments: string[]): Uri {
-    return new Uri(base.scheme, path.join(base.path, ...segments));
+    return base.with({ path: path.join(base.path, ...segments) });
+  }
+}
+
+export class Position {
+  constructor(readonly line: number, readonly character: number) {
+    if (line < 0) throw new Error('Illegal argument: line must be non-negative');
+    if (character < 0) throw new Error('Illegal argument: character must be non-negative');
+  }
+  isBefore(other: Position): boolean {
+    return this.line < other.line || (this.line === other.line && this.character < other.character);
+  }
+  isEqual(other: Position): boolean {
+    return this.line === other.line && this.character === other.character;
+  }
+}
+
+function isPosition(value: unknown): value is Position {
+  return typeof value === 'object' && value !== null && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
+}
+
+/** `new Range(start, end)` or `new Range(startLine, startCharacter, endLine, endCharacter)`; start and end are put in order, as in VS Code. */
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(start: Position, end: Position);
+  constructor(startLine: number, startCharacter: number, endLine: number, endCharacter: number);
+  constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+    let start: Position;
+    let end: Position;
+    if (typeof a === 'number' && typeof b === 'number' && typeof c === 'number' && typeof d === 'number') {
+      start = new Position(a, b);
+      end = new Position(c, d);
+    } else if (isPosition(a) && isPosition(b)) {
+      start = new Position(a.line, a.character);
+      end = new Position(b.line, b.character);
+    } else {
+      throw new Error('Invalid arguments');
+    }
+    [this.start, this.end] = end.isBefore(start) ? [end, start] : [start, end];
+  }
+  get isEmpty(): boolean {
+    return this.start.isEqual(this.end);
+  }
+  get isSingleLine(): boolean {
+    return this.start.line === this.end.line;
+  }
+}
+
+export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 } as const;
+type DiagnosticSeverityValue = (typeof DiagnosticSeverity)[keyof typeof DiagnosticSeverity];
+
+export class Diagnostic {
+  source?: string;
+  code?: string | number | { value: string | number; target: Uri };
+  tags?: number[];
+  constructor(public range: Range, public message: string, public severity: DiagnosticSeverityValue = DiagnosticSeverity.Error) {
+    if (!(range instanceof Range)) throw new TypeError('range must be set');
+    if (!message) throw new TypeError('message must be set');
+  }
+}
+
+/** A hierarchical kind such as `quickfix` or `refactor.extract`, compared by `value` as in VS Code. */
+export class CodeActionKind {
+  static readonly Empty = new CodeActionKind('');
+  static readonly QuickFix = CodeActionKind.Empty.append('quickfix');
+  static readonly Refactor = CodeActionKind.Empty.append('refactor');
+  static readonly Source = CodeActionKind.Empty.append('source');
+  private constructor(readonly value: string) {}
+  append(part: string): CodeActionKind {
+    return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+  }
+  contains(other: CodeActionKind): boolean {
+    return this.value === other.value || this.value === '' || other.value.startsWith(`${this.value}.`);
+  }
+  intersects(other: CodeActionKind): boolean {
+    return this.contains(other) || other.contains(this);
+  }
+}
+
+export class CodeAction {
+  command?: { command: string; title: string; arguments?: unknown[] };
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  constructor(readonly title: string, readonly kind?: CodeActionKind) {}
+}
+
+/** A glob relative to a folder; `base` is the folder's file system path, as in VS Code. */
+export class RelativePattern {
+  readonly baseUri: Uri;
+  constructor(base: Uri | string, readonly pattern: string) {
+    this.baseUri = typeof base === 'string' ? Uri.file(base) : base;
+  }
+  get base(): string {
+    return this.baseUri.fsPath;
+  }
+}
+
+/** Whether `file` matches `glob` (`*`, `**`, `?`, `{a,b}`, `[...]`), `/` separated. */
+function globMatches(glob: string, file: string): boolean {
+  let source = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '{') {
+      braces++;
+      source += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      source += ')';
+    } else if (c === ',' && braces > 0) source += '|';
+    else if (c === '[' && glob.indexOf(']', i + 1) > i + 1) {
+      const close = glob.indexOf(']', i + 1);
+      source += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      i = close;
+    } else source += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`).test(file);
+}
+
+/** A watcher from workspace.createFileSystemWatcher. Events it was told to ignore are never delivered, as in VS Code. */
+export class FakeFileSystemWatcher {
+  disposed = false;
+  private readonly created = new EventEmitter<Uri>();
+  private readonly changed = new EventEmitter<Uri>();
+  private readonly deleted = new EventEmitter<Uri>();
+  readonly onDidCreate = this.created.event;
+  readonly onDidChange = this.changed.event;
+  readonly onDidDelete = this.deleted.event;
+  constructor(
+    readonly globPattern: string | RelativePattern,
+    readonly ignoreCreateEvents = false,
+    readonly ignoreChangeEvents = false,
+    readonly ignoreDeleteEvents = false,
+  ) {}
+  /** Whether a change to `uri` concerns this watcher. */
+  matches(uri: Uri): boolean {
+    if (typeof this.globPattern === 'string') return globMatches(this.globPattern, uri.fsPath.split(path.sep).join('/'));
+    const relative = path.relative(this.globPattern.baseUri.fsPath, uri.fsPath);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return globMatches(this.globPattern.pattern, relative.split(path.sep).join('/'));
+  }
+  /** The file system reports `uri` created, changed or deleted (nothing happens once disposed). */
+  fire(kind: 'create' | 'change' | 'delete', uri: Uri): void {
+    if (this.disposed) return;
+    if (kind === 'create' && !this.ignoreCreateEvents) this.created.fire(uri);
+    if (kind === 'change' && !this.ignoreChangeEvents) this.changed.fire(uri);
+    if (kind === 'delete' && !this.ignoreDeleteEvents) this.deleted.fire(uri);
+  }
+  dispose(): void {
+    this.disposed = true;
+    this.created.dispose();
+    this.changed.dispose();
+    this.deleted.dispose();
+  }
+}
+
+/**
+ * languages.createDiagnosticCollection, as VS Code's extension host implements it: entries by
+ * URI, `get` a frozen copy (an empty array for a URI without entries, so use `has` to tell),
+ * `set(uri, undefined)` a delete, and every use after `dispose` an error.
+ */
+export class FakeDiagnosticCollection {
+  private readonly data = new Map<string, { uri: Uri; diagnostics: Diagnostic[] }>();
+  private isDisposed = false;
+  constructor(private readonly collectionName: string) {}
+
+  get name(): string {
+    this.checkDisposed();
+    return this.collectionName;
+  }
+  /** Whether the extension disposed it (readable after dispose, unlike everything else). */
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+  set(uri: Uri, diagnostics: readonly Diagnostic[] | undefined): void;
+  set(entries: readonly [Uri, readonly Diagnostic[] | undefined][]): void;
+  set(first: Uri | readonly [Uri, readonly Diagnostic[] | undefined][] | undefined, diagnostics?: readonly Diagnostic[]): void {
+    if (!first) return this.clear();
+    this.checkDisposed();
+    if (first instanceof Uri) {
+      if (!diagnostics) return this.delete(first);
+      this.data.set(first.toString(), { uri: first, diagnostics: diagnostics.slice() });
+      return;
+    }
+    // Tuples of the same URI are merged; `[uri, undefined]` drops what came before it.
+    const merged = new Map<string, { uri: Uri; diagnostics: Diagnostic[] }>();
+    for (const [uri, list] of first) {
+      const entry = merged.get(uri.toString()) ?? { uri, diagnostics: [] };
+      merged.set(uri.toString(), entry);
+      if (list) entry.diagnostics.push(...list);
+      else entry.diagnostics.length = 0;
+    }
+    for (const [key, entry] of merged) {
+      if (entry.diagnostics.length === 0) this.data.delete(key);
+      else this.data.set(key, entry);
+    }
+  }
+  delete(uri: Uri): void {
+    this.checkDisposed();
+    this.data.delete(uri.toString());
+  }
+  clear(): void {
+    this.checkDisposed();
+    this.data.clear();
+  }
+  forEach(callback: (uri: Uri, diagnostics: readonly Diagnostic[], collection: FakeDiagnosticCollection) => unknown, thisArg?: unknown): void {
+    for (const [uri, diagnostics] of this) callback.call(thisArg, uri, diagnostics, this);
+  }
+  *[Symbol.iterator](): IterableIterator<[uri: Uri, diagnostics: readonly Diagnostic[]]> {
+    this.checkDisposed();
+    for (const { uri } of [...this.data.values()]) yield [uri, this.get(uri)];
+  }
+  get(uri: Uri): readonly Diagnostic[] {
+    this.checkDisposed();
+    const entry = this.data.get(uri.toString());
+    return entry ? Object.freeze(entry.diagnostics.slice()) : [];
+  }
+  has(uri: Uri): boolean {
+    this.checkDisposed();
+    return this.data.has(uri.toString());
+  }
+  dispose(): void {
+    this.data.clear();
+    this.isDisposed = true;
+  }
+  private checkDisposed(): void {
+    if (this.isDisposed) throw new Error('illegal state - object is disposed');
+  }
+}
+
+export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
+
+/** An item from window.createStatusBarItem: what the extension set, and whether it is shown. */
+export class FakeStatusBarItem {
+  name?: string;
+  text = '';
+  tooltip?: string | { value: string };
+  color?: unknown;
+  backgroundColor?: unknown;
+  command?: string | { command: string; title: string; arguments?: unknown[] };
+  accessibilityInformation?: { label: string; role?: string };
+  visible = false;
+  disposed = false;
+  constructor(readonly id: string, readonly alignment: number, readonly priority: number | undefined) {}
+  show(): void {
+    if (!this.disposed) this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+  }
+  dispose(): void {
+    this.disposed = true;
+    this.visible = false;
+  }
+}
+
+/** The input of a text editor tab. */
+export class TabInputText {
+  constructor(readonly uri: Uri) {}
+}
+
+/** The input of a custom editor tab. */
+export class TabInputCustom {
+  constructor(readonly uri: Uri, readonly viewType: string) {}
+}
+
+/** The input of a webview panel's tab (no file). */
+export class TabInputWebview {
+  constructor(readonly viewType: string) {}
+}
+
+export interface FakeTab {
+  readonly label: string;
+  readonly input: unknown;
+  readonly isActive: boolean;
+  readonly isDirty: boolean;
+  readonly isPinned: boolean;
+  readonly isPreview: boolean;
+}
+
+/** What VS Code passes around for an open text file: enough for the extension's checks. */
+export class FakeTextDocument {
+  isClosed = false;
+  constructor(readonly uri: Uri, private readonly text = '') {}
+  getText(): string {
+    return this.text;
+  }
+}
+
+/** A text editor whose edits are recorded, with its cursor at `selection`. */
+export class FakeTextEditor {
+  readonly edits: { range: Range; text: string }[] = [];
+  selection: Range;
+  constructor(readonly document: FakeTextDocument, readonly viewColumn = 1, cursorLine = 0) {
+    this.selection = new Range(new Position(cursorLine, 0), new Position(cursorLine, 0));
+  }
+  async edit(callback: (builder: { replace(range: Range, text: string): void; insert(at: Position, text: string): void }) => void): Promise<boolean> {
+    callback({
+      replace: (range, text) => this.edits.push({ range, text }),
+      insert: (at, text) => this.edits.push({ range: new Range(at, at), text }),
+    });
+    return true;
+  }
+  revealRange(): void {}
+}
+
+/** The webview of a panel or custom editor: posted messages are kept; `send` plays the page. */
+export class FakeWebview {
+  options: Record<string, unknown>;
+  html = '';
+  readonly cspSource = 'https://fake.vscode-cdn.net';
+  /** Every message the host posted, as the page would receive it (JSON round trip). */
+  readonly posted: { type: string; [key: string]: unknown }[] = [];
+  private readonly received = new EventEmitter<unknown>();
+  readonly onDidReceiveMessage = this.received.event;
+
+  constructor(options: Record<string, unknown> = {}) {
+    this.options = options;
+  }
+  asWebviewUri(uri: Uri): Uri {
+    return new Uri('https', `/fake-webview-resource${uri.path}`);
+  }
+  async postMessage(message: unknown): Promise<boolean> {
+    this.posted.push(JSON.parse(JSON.stringify(message)));
+    return true;
+  }
+  /** A message from the page to the host. */
+  send(message: unknown): void {
+    this.received.fire(message);
+  }
+}
+
+export class FakeWebviewPanel {
+  title: string;
+  iconPath: unknown;
+  visible = true;
+  disposed = false;
+  reveals = 0;
+  readonly webview: FakeWebview;
+  private readonly disposeEmitter = new EventEmitter<void>();
+  private readonly viewStateEmitter = new EventEmitter<unknown>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  readonly onDidChangeViewState = this.viewStateEmitter.event;
+
+  constructor(
+    readonly viewType: string,
+    title: string,
+    readonly showOptions: unknown = undefined,
+    readonly panelOptions: Record<string, unknown> = {},
+  ) {
+    this.title = title;
+    this.webview = new FakeWebview({ ...panelOptions });
+  }
+  reveal(): void {
+    this.reveals++;
+  }
+  /** The user hides the panel (another tab in front) or shows it again. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.viewStateEmitter.fire({ webviewPanel: this });
+  }
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposeEmitter.fire();
   }
 }
 
@@ -44,6 +461,7 @@ export interface Recorded {
   commands: Map<string, (...args: unknown[]) => unknown>;
   executed: { command: string; args: unknown[] }[];
   errors: string[];
+  warnings: string[];
   infos: string[];
   logs: string[];
   clipboard: string;
@@ -52,6 +470,34 @@ export interface Recorded {
   answer: string | undefined;
   /** The labels offered by the last quick pick; the fake picks the first item. */
   quickPickLabels: string[];
+  /** Webview panels the extension created, in order. */
+  panels: FakeWebviewPanel[];
+  serializers: Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> | void }>;
+  customEditors: Map<string, { provider: unknown; options: unknown }>;
+  /** The options of every save dialog shown; `saveAnswer` is what the dialog returns. */
+  saveDialogs: { defaultUri?: Uri; filters?: Record<string, string[]>; title?: string }[];
+  saveAnswer: Uri | undefined;
+  /** Files written through workspace.fs. */
+  fsWrites: { uri: Uri; bytes: Uint8Array }[];
+  /** Documents shown with showTextDocument. */
+  shownDocuments: unknown[];
+  /** Every diagnostic collection created, in order (disposed ones too: see `disposed`). */
+  diagnosticCollections: FakeDiagnosticCollection[];
+  /** Every code action provider registered, in order; `disposed` once its registration is. */
+  codeActionProviders: CodeActionProviderRegistration[];
+  /** Every file system watcher created, in order (disposed ones too). */
+  fileWatchers: FakeFileSystemWatcher[];
+  /** Every status bar item created, in order (disposed ones too). */
+  statusBarItems: FakeStatusBarItem[];
+}
+
+export interface CodeActionProviderRegistration {
+  selector: unknown;
+  provider: {
+    provideCodeActions(document: unknown, range: unknown, context: { diagnostics: readonly Diagnostic[]; only?: CodeActionKind; triggerKind?: number }, token?: unknown): unknown;
+  };
+  metadata: { providedCodeActionKinds?: readonly CodeActionKind[] } | undefined;
+  disposed: boolean;
 }
 
 export function createFakeVscode() {
@@ -59,24 +505,130 @@ export function createFakeVscode() {
     commands: new Map(),
     executed: [],
     errors: [],
+    warnings: [],
     infos: [],
     logs: [],
     clipboard: '',
     contentProviders: new Map(),
     answer: undefined,
     quickPickLabels: [],
+    panels: [],
+    serializers: new Map(),
+    customEditors: new Map(),
+    saveDialogs: [],
+    saveAnswer: undefined,
+    fsWrites: [],
+    shownDocuments: [],
+    diagnosticCollections: [],
+    codeActionProviders: [],
+    fileWatchers: [],
+    statusBarItems: [],
   };
   const log = (level: string) => (message: string) => recorded.logs.push(`${level}: ${message}`);
+  const activeEditorChanged = new EventEmitter<FakeTextEditor | undefined>();
+  const tabsChanged = new EventEmitter<{ opened: readonly FakeTab[]; closed: readonly FakeTab[]; changed: readonly FakeTab[] }>();
+  const tabGroupsChanged = new EventEmitter<{ opened: readonly unknown[]; closed: readonly unknown[]; changed: readonly unknown[] }>();
+  /** The one editor group; its `activeTab` may be set directly (then fire an event), or through `setActiveTab`. */
+  const activeTabGroup = { isActive: true, viewColumn: 1, activeTab: undefined as FakeTab | undefined, tabs: [] as FakeTab[] };
+  const filesDeleted = new EventEmitter<{ files: readonly Uri[] }>();
+  const filesRenamed = new EventEmitter<{ files: readonly { oldUri: Uri; newUri: Uri }[] }>();
+  const window = {
+    activeTextEditor: undefined as FakeTextEditor | undefined,
+    visibleTextEditors: [] as FakeTextEditor[],
+    onDidChangeActiveTextEditor: activeEditorChanged.event,
+    createOutputChannel: () => ({
+      trace: log('trace'),
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      show: () => undefined,
+      dispose: () => undefined,
+    }),
+    async withProgress<T>(_options: unknown, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
+      const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+      return task({ report: () => undefined }, token);
+    },
+    async showErrorMessage(message: string) {
+      recorded.errors.push(message);
+      return recorded.answer;
+    },
+    async showWarningMessage(message: string) {
+      recorded.warnings.push(message);
+      return recorded.answer;
+    },
+    async showInformationMessage(message: string) {
+      recorded.infos.push(message);
+      return recorded.answer;
+    },
+    async showQuickPick<T extends { label: string }>(items: T[]): Promise<T | undefined> {
+      recorded.quickPickLabels = items.map((i) => i.label);
+      return items[0];
+    },
+    async showOpenDialog() {
+      return undefined;
+    },
+    async showSaveDialog(options: Recorded['saveDialogs'][number]) {
+      recorded.saveDialogs.push(options);
+      return recorded.saveAnswer;
+    },
+    async showTextDocument(document: unknown, options?: { viewColumn?: number }) {
+      recorded.shownDocuments.push(document);
+      if (document instanceof FakeTextDocument) {
+        const editor = new FakeTextEditor(document, options?.viewColumn ?? 1);
+        window.visibleTextEditors.push(editor);
+        return editor;
+      }
+      return { document, revealRange: () => undefined };
+    },
+    createWebviewPanel(viewType: string, title: string, showOptions: unknown, options: Record<string, unknown> = {}) {
+      const panel = new FakeWebviewPanel(viewType, title, showOptions, options);
+      recorded.panels.push(panel);
+      return panel;
+    },
+    registerWebviewPanelSerializer(viewType: string, serializer: Recorded['serializers'] extends Map<string, infer S> ? S : never) {
+      if (recorded.serializers.has(viewType)) throw new Error(`a serializer for ${viewType} is already registered`);
+      recorded.serializers.set(viewType, serializer);
+      return { dispose: () => recorded.serializers.delete(viewType) };
+    },
+    registerCustomEditorProvider(viewType: string, provider: unknown, options?: unknown) {
+      if (recorded.customEditors.has(viewType)) throw new Error(`a custom editor ${viewType} is already registered`);
+      recorded.customEditors.set(viewType, { provider, options });
+      return { dispose: () => recorded.customEditors.delete(viewType) };
+    },
+    /** `(alignment?, priority?)` or `(id, alignment?, priority?)`, as in VS Code. */
+    createStatusBarItem(idOrAlignment?: string | number, alignmentOrPriority?: number, priorityAfterId?: number) {
+      const withId = typeof idOrAlignment === 'string';
+      const alignment = (withId ? alignmentOrPriority : idOrAlignment) ?? StatusBarAlignment.Left;
+      const item = new FakeStatusBarItem(withId ? idOrAlignment : '', alignment, withId ? priorityAfterId : alignmentOrPriority);
+      recorded.statusBarItems.push(item);
+      return item;
+    },
+    tabGroups: {
+      get all() {
+        return [activeTabGroup];
+      },
+      activeTabGroup,
+      onDidChangeTabs: tabsChanged.event,
+      onDidChangeTabGroups: tabGroupsChanged.event,
+    },
+  };
   const vscode = {
     Uri,
     EventEmitter,
+    Position,
+    Range,
+    Diagnostic,
+    DiagnosticSeverity,
+    CodeAction,
+    CodeActionKind,
+    RelativePattern,
+    StatusBarAlignment,
+    TabInputText,
+    TabInputCustom,
+    TabInputWebview,
     ProgressLocation: { Notification: 15 },
-    Position: class {
-      constructor(readonly line: number, readonly character: number) {}
-    },
-    Range: class {
-      constructor(readonly start: unknown, readonly end: unknown) {}
-    },
+    ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     TextEditorRevealType: { InCenter: 2 },
     commands: {
       registerCommand(id: string, handler: (...args: unknown[]) => unknown) {
@@ -89,39 +641,9 @@ export function createFakeVscode() {
         return recorded.commands.get(command)?.(...args);
       },
     },
-    window: {
-      activeTextEditor: undefined,
-      createOutputChannel: () => ({
-        info: log('info'),
-        warn: log('warn'),
-        error: log('error'),
-        show: () => undefined,
-        dispose: () => undefined,
-      }),
-      async withProgress<T>(_options: unknown, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
-        const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-        return task({ report: () => undefined }, token);
-      },
-      async showErrorMessage(message: string) {
-        recorded.errors.push(message);
-        return recorded.answer;
-      },
-      async showInformationMessage(message: string) {
-        recorded.infos.push(message);
-        return recorded.answer;
-      },
-      async showQuickPick<T extends { label: string }>(items: T[]): Promise<T | undefined> {
-        recorded.quickPickLabels = items.map((i) => i.label);
-        return items[0];
-      },
-      async showOpenDialog() {
-        return undefined;
-      },
-      async showTextDocument(document: unknown) {
-        return { document, revealRange: () => undefined };
-      },
-    },
+    window,
     workspace: {
+      isTrusted: true,
       getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
       registerTextDocumentContentProvider(scheme: string, provider: { provideTextDocumentContent(uri: Uri): string }) {
         recorded.contentProviders.set(scheme, provider);
@@ -130,17 +652,140 @@ export function createFakeVscode() {
       async openTextDocument(uri: Uri) {
         return { uri, getText: () => recorded.contentProviders.get(uri.scheme)?.provideTextDocumentContent(uri) ?? '' };
       },
+      fs: {
+        async writeFile(uri: Uri, bytes: Uint8Array) {
+          recorded.fsWrites.push({ uri, bytes });
+        },
+      },
+      onDidDeleteFiles: filesDeleted.event,
+      onDidRenameFiles: filesRenamed.event,
+      createFileSystemWatcher(globPattern: string | RelativePattern, ignoreCreateEvents?: boolean, ignoreChangeEvents?: boolean, ignoreDeleteEvents?: boolean) {
+        const watcher = new FakeFileSystemWatcher(globPattern, ignoreCreateEvents, ignoreChangeEvents, ignoreDeleteEvents);
+        recorded.fileWatchers.push(watcher);
+        return watcher;
+      },
     },
-    languages: { setTextDocumentLanguage: async (document: unknown) => document },
+    languages: {
+      setTextDocumentLanguage: async (document: unknown) => document,
+      /** Several collections may share a name (VS Code only logs a warning). */
+      createDiagnosticCollection(name = '') {
+        const collection = new FakeDiagnosticCollection(name);
+        recorded.diagnosticCollections.push(collection);
+        return collection;
+      },
+      /** What the live collections hold for `uri`, or every [uri, diagnostics] pair. */
+      getDiagnostics(uri?: Uri) {
+        const live = recorded.diagnosticCollections.filter((c) => !c.disposed);
+        if (uri) return live.flatMap((c) => [...c.get(uri)]);
+        const all = new Map<string, [Uri, Diagnostic[]]>();
+        for (const c of live) {
+          for (const [u, ds] of c) {
+            const entry = all.get(u.toString()) ?? [u, []];
+            all.set(u.toString(), entry);
+            entry[1].push(...ds);
+          }
+        }
+        return [...all.values()];
+      },
+      registerCodeActionsProvider(selector: unknown, provider: CodeActionProviderRegistration['provider'], metadata?: CodeActionProviderRegistration['metadata']) {
+        const registration: CodeActionProviderRegistration = { selector, provider, metadata, disposed: false };
+        recorded.codeActionProviders.push(registration);
+        return { dispose: () => void (registration.disposed = true) };
+      },
+    },
     env: {
       clipboard: {
         writeText: async (text: string) => {
           recorded.clipboard = text;
         },
+        readText: async () => recorded.clipboard,
       },
     },
   };
-  return { vscode, recorded, Uri };
+
+  /**
+   * The user focuses `editor` (undefined: something that is not a text editor, e.g. a webview).
+   * The active tab follows: a text tab on the editor's file, or none.
+   */
+  function setActiveTextEditor(editor: FakeTextEditor | undefined): void {
+    window.activeTextEditor = editor;
+    if (editor && !window.visibleTextEditors.includes(editor)) window.visibleTextEditors.push(editor);
+    activeEditorChanged.fire(editor);
+    setActiveTab(editor ? new TabInputText(editor.document.uri) : undefined);
+  }
+
+  /**
+   * Makes a tab with `input` (a TabInputText, TabInputCustom, TabInputWebview, or anything) the
+   * active one, or leaves the group without tabs; then fires onDidChangeTabs, or with `via:
+   * 'groups'` onDidChangeTabGroups (the user moved to another editor group).
+   */
+  function setActiveTab(input: unknown, via: 'tabs' | 'groups' = 'tabs'): FakeTab | undefined {
+    const previous = activeTabGroup.activeTab;
+    const label = input && typeof input === 'object' && 'uri' in input && input.uri instanceof Uri ? path.basename(input.uri.path) : '';
+    const tab: FakeTab | undefined = input === undefined ? undefined : { label, input, isActive: true, isDirty: false, isPinned: false, isPreview: false };
+    activeTabGroup.activeTab = tab;
+    activeTabGroup.tabs = tab ? [tab] : [];
+    if (via === 'groups') tabGroupsChanged.fire({ opened: [], closed: [], changed: [activeTabGroup] });
+    else tabsChanged.fire({ opened: tab ? [tab] : [], closed: previous ? [previous] : [], changed: [] });
+    return tab;
+  }
+
+  /**
+   * The user deleted files or folders in VS Code (explorer, refactoring): workspace.onDidDeleteFiles
+   * only. A real deletion also reaches the file system watchers: add `fireFileSystemEvent` for that.
+   */
+  function fireDidDeleteFiles(...files: Uri[]): void {
+    filesDeleted.fire({ files });
+  }
+
+  /** The user renamed or moved files or folders in VS Code: workspace.onDidRenameFiles only. */
+  function fireDidRenameFiles(...files: { oldUri: Uri; newUri: Uri }[]): void {
+    filesRenamed.fire({ files });
+  }
+
+  /**
+   * The file system reports `uri` created, changed or deleted (e.g. by a program outside VS Code):
+   * every live watcher whose pattern matches it hears of it, unless it ignores that kind of event.
+   */
+  function fireFileSystemEvent(kind: 'create' | 'change' | 'delete', uri: Uri): void {
+    for (const watcher of [...recorded.fileWatchers]) if (watcher.matches(uri)) watcher.fire(kind, uri);
+  }
+
+  /** A text editor on `file` (not made active). */
+  function textEditor(file: string, options: { viewColumn?: number; cursorLine?: number } = {}): FakeTextEditor {
+    return new FakeTextEditor(new FakeTextDocument(Uri.file(file)), options.viewColumn ?? 1, options.cursorLine ?? 0);
+  }
+
+  return {
+    vscode,
+    recorded,
+    Uri,
+    setActiveTextEditor,
+    textEditor,
+    setActiveTab,
+    fireDidDeleteFiles,
+    fireDidRenameFiles,
+    fireFileSystemEvent,
+  };
+}
+
+/** A real 2x2 RGBA PNG (signature, IHDR, IDAT, IEND with their CRCs), like a chart export's bytes. */
+export function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0); // width
+  header.writeUInt32BE(2, 4); // height
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, no filter, no interlace
+  const row = [0, 255, 0, 0, 255, 0, 0, 255, 255]; // filter byte, then a red and a blue pixel
+  const pixels = deflateSync(Buffer.from([...row, ...row]));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Loads a CommonJS bundle with `require('vscode')` answered by `fake`. */

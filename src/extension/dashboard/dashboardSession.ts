@@ -1,0 +1,328 @@
+/**
+ * One dashboard bound to one webview (a panel or a custom editor): it answers the webview's
+ * `ready` with the view, keeps the UI state the webview reports, serves curves on request, runs
+ * the buttons' actions and replies `done`, and computes the report again on `refresh`. Every
+ * message is validated first; an invalid one is logged and ignored.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AnalysisReport } from '../../core/analysis/analyzeDataset.js';
+import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
+import { DatasetError, isUserError, UsageError } from '../../core/errors.js';
+import type { WeightScheme } from '../../core/weights/index.js';
+import { isWebviewMessage, type DashboardState, type HostMessage, type WebviewMessage } from '../../protocol/dashboard.js';
+import type { DashboardServices } from '../services.js';
+import { showError } from '../showError.js';
+import { copyToClipboard, exportThresholds, insertIntoLastEditor, openAtLine, saveImage } from './dashboardActions.js';
+import { curvesOf, datasetView, evaluationView } from './dashboardViews.js';
+import { thresholdsText, weightsText } from './exportText.js';
+import { analyzeWithProgress, evaluateWithProgress } from './runReports.js';
+
+/** What a dashboard shows: a dataset's analysis, or a predictions file evaluated against its truth. */
+export type DashboardSource = { kind: 'analysis'; file: string } | { kind: 'evaluation'; file: string; truthFile: string };
+
+type Report = { kind: 'analysis'; report: AnalysisReport } | { kind: 'evaluation'; report: EvaluationReport };
+
+/** Shown instead of the report while it is being computed, or when it could not be. */
+type Notice = { type: 'busy' | 'failed'; message: string };
+
+const SCHEME_NAMES: Record<WeightScheme, string> = {
+  pos: 'pos_weight',
+  inverse: 'inverse-frequency class weights',
+  sqrt: 'square-root inverse-frequency class weights',
+  effective: 'class-balanced (effective number) weights',
+};
+
+export class DashboardSession implements vscode.Disposable {
+  private report: Report | undefined;
+  private notice: Notice | undefined = { type: 'busy', message: 'Loading…' };
+  /** The webview has said `ready` since it was last (re)loaded: messages posted now arrive. */
+  private ready = false;
+  private focus: string | undefined;
+  private uiState: DashboardState | undefined;
+  private running: Promise<string> | undefined;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: DashboardServices,
+    private currentSource: DashboardSource,
+  ) {
+    this.subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      // Without retainContextWhenHidden a hidden webview is torn down; it says `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    ];
+  }
+
+  get source(): DashboardSource {
+    return this.currentSource;
+  }
+
+  /** The UI state the webview last reported (what the serializer gets back after a reload). */
+  get state(): DashboardState | undefined {
+    return this.uiState;
+  }
+
+  private get name(): string {
+    return path.basename(this.currentSource.file);
+  }
+
+  showAnalysis(report: AnalysisReport, focus?: string): void {
+    this.currentSource = { kind: 'analysis', file: report.file };
+    this.report = { kind: 'analysis', report };
+    this.notice = undefined;
+    this.focus = focus;
+    this.sendContent();
+  }
+
+  showEvaluation(report: EvaluationReport): void {
+    this.currentSource = { kind: 'evaluation', file: report.predFile, truthFile: report.truthFile };
+    this.report = { kind: 'evaluation', report };
+    this.notice = undefined;
+    this.sendContent();
+  }
+
+  showBusy(message: string): void {
+    this.notice = { type: 'busy', message };
+    this.sendContent();
+  }
+
+  showFailed(message: string): void {
+    this.notice = { type: 'failed', message };
+    this.sendContent();
+  }
+
+  /** Takes over a restored UI state, when it belongs to this dashboard. */
+  keepState(state: DashboardState): void {
+    if (state.kind === this.currentSource.kind && state.file === this.currentSource.file) this.uiState = state;
+    else this.services.log.warn(`dashboard ${this.name}: ignored a UI state of another dashboard (${state.kind} of ${state.file})`);
+  }
+
+  /**
+   * Computes the report from the files on disk (a restored panel, a custom editor) and shows it,
+   * or shows why it could not; `notify` also pops the error up (with "Go to Line").
+   */
+  load(options: { notify: boolean }): Promise<string> {
+    return this.exclusively(async () => {
+      this.showBusy(this.busyMessage());
+      try {
+        const report = await this.compute();
+        if (!report) {
+          this.showFailed(`The ${this.jobName()} of ${this.name} was cancelled: press Refresh to run it again.`);
+          return 'Cancelled.';
+        }
+        return this.show(report);
+      } catch (e) {
+        this.showFailed(this.reportFailure(e, options.notify));
+        return 'Failed.';
+      }
+    });
+  }
+
+  /** Computes the report again; on cancellation or failure the previous report stays on screen. */
+  refresh(): Promise<string> {
+    return this.exclusively(async () => {
+      const previous = this.report;
+      this.showBusy(this.busyMessage());
+      const restore = () => {
+        if (previous) {
+          this.notice = undefined;
+          this.sendContent();
+        }
+      };
+      try {
+        const report = await this.compute();
+        if (!report) {
+          if (previous) restore();
+          else this.showFailed(`The ${this.jobName()} of ${this.name} was cancelled: press Refresh to run it again.`);
+          return 'Refresh cancelled.';
+        }
+        return `Refreshed: ${this.show(report)}`;
+      } catch (e) {
+        const sentence = this.reportFailure(e, true);
+        if (previous) restore();
+        else this.showFailed(sentence);
+        return `Refresh failed: ${sentence}`;
+      }
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private exclusively(work: () => Promise<string>): Promise<string> {
+    if (this.running) return Promise.resolve(`Already computing the ${this.jobName()} of ${this.name}.`);
+    this.running = work().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private jobName(): string {
+    return this.currentSource.kind === 'analysis' ? 'analysis' : 'evaluation';
+  }
+
+  private busyMessage(): string {
+    return this.currentSource.kind === 'analysis' ? `Analyzing ${this.name}…` : `Evaluating ${this.name} against ${path.basename(this.currentSource.truthFile)}…`;
+  }
+
+  private async compute(): Promise<AnalysisReport | EvaluationReport | undefined> {
+    const source = this.currentSource;
+    const inputs = source.kind === 'analysis' ? [source.file] : [source.file, source.truthFile];
+    for (const file of inputs) {
+      const exists = await fs.stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (!exists) throw new DatasetError({ file }, `${file} is no longer there (moved or deleted?)`, 'open the file again where it is now');
+    }
+    return source.kind === 'analysis'
+      ? analyzeWithProgress(this.services, vscode.Uri.file(source.file))
+      : evaluateWithProgress(this.services, vscode.Uri.file(source.file), vscode.Uri.file(source.truthFile));
+  }
+
+  private show(report: AnalysisReport | EvaluationReport): string {
+    if ('predFile' in report) {
+      this.showEvaluation(report);
+      return `${report.rows.toLocaleString('en-US')} rows, ${report.labels} labels.`;
+    }
+    this.showAnalysis(report);
+    return `${report.instances.toLocaleString('en-US')} rows, ${report.labels} labels.`;
+  }
+
+  /** Logs a failure (popping it up when `notify`) and returns it as one sentence for the webview. */
+  private reportFailure(e: unknown, notify: boolean): string {
+    if (notify) void showError(e, this.services.log);
+    else if (e instanceof DatasetError) this.services.log.warn(e.describe());
+    else if (isUserError(e)) this.services.log.warn(e.message);
+    else this.services.log.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return failureSentence(e);
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** The notice or the view, once the webview is listening. */
+  private sendContent(): void {
+    if (!this.ready) return;
+    if (this.notice) {
+      this.post({ type: this.notice.type, message: this.notice.message });
+    } else if (this.report?.kind === 'analysis') {
+      this.post({ type: 'view', view: datasetView(this.report.report, this.focus) });
+      this.focus = undefined;
+    } else if (this.report?.kind === 'evaluation') {
+      this.post({ type: 'view', view: evaluationView(this.report.report) });
+    }
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (this.disposed) return;
+    if (!isWebviewMessage(message)) {
+      this.services.log.warn(`dashboard ${this.name}: ignored an invalid message (${describeInvalid(message)})`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        if (message.state) this.keepState(message.state);
+        this.sendContent();
+        return;
+      case 'state':
+        this.keepState(message.state);
+        return;
+      case 'requestCurves': {
+        const curves = this.report?.kind === 'evaluation' ? curvesOf(this.report.report, message.labels) : [];
+        this.post({ type: 'curves', requestId: message.requestId, curves });
+        return;
+      }
+      default:
+        await this.act(message);
+    }
+  }
+
+  private async act(message: Exclude<WebviewMessage, { type: 'ready' | 'state' | 'requestCurves' }>): Promise<void> {
+    let outcome: string;
+    try {
+      outcome = await this.perform(message);
+      this.services.log.info(`dashboard ${this.name}: ${message.type}: ${outcome}`);
+    } catch (e) {
+      if (isUserError(e)) this.services.log.warn(`dashboard ${this.name}: ${message.type}: ${e.message}`);
+      else void showError(e, this.services.log);
+      outcome = `Failed: ${failureSentence(e)}`;
+    }
+    this.post({ type: 'done', action: message.type, message: outcome });
+  }
+
+  private perform(message: Exclude<WebviewMessage, { type: 'ready' | 'state' | 'requestCurves' }>): Promise<string> {
+    switch (message.type) {
+      case 'copyWeights':
+      case 'insertWeights': {
+        const report = this.analysisReport();
+        const text = weightsText(report.weights, message.scheme, message.format);
+        const what = `${SCHEME_NAMES[message.scheme]} (${message.format === 'pytorch' ? 'PyTorch' : 'JSON'})`;
+        return message.type === 'copyWeights' ? copyToClipboard(text, what) : insertIntoLastEditor(this.services, text, what, this.inputFiles());
+      }
+      case 'copyThresholds': {
+        const text = thresholdsText(this.evaluationReport(), message.format);
+        if (text === undefined) throw new UsageError('this evaluation has no tuned thresholds (turn on imbalanceLens.tuneThresholds and refresh)');
+        return copyToClipboard(text, `the tuned thresholds (${message.format === 'pytorch' ? 'PyTorch' : 'JSON'})`);
+      }
+      case 'exportThresholds':
+        return exportThresholds(this.evaluationReport());
+      case 'saveImage':
+        return saveImage(message, path.dirname(this.currentSource.file));
+      case 'openFile':
+        return openAtLine(this.textFile(), message.line);
+      case 'refresh':
+        return this.refresh();
+    }
+  }
+
+  private analysisReport(): AnalysisReport {
+    if (this.report?.kind !== 'analysis') throw new UsageError('this dashboard has no loss weights: it is not a dataset analysis');
+    return this.report.report;
+  }
+
+  private evaluationReport(): EvaluationReport {
+    if (this.report?.kind !== 'evaluation') throw new UsageError('this dashboard has no thresholds: it is not an evaluation');
+    return this.report.report;
+  }
+
+  /** The files this dashboard reads: never a target for "Insert". */
+  private inputFiles(): string[] {
+    const s = this.currentSource;
+    return s.kind === 'analysis' ? [s.file] : [s.file, s.truthFile];
+  }
+
+  /** The file "open" shows: the dataset, or the predictions (the truth when the predictions are a binary .npy). */
+  private textFile(): string {
+    const s = this.currentSource;
+    if (s.kind === 'evaluation' && path.extname(s.file).toLowerCase() === '.npy') return s.truthFile;
+    return s.file;
+  }
+}
+
+/** A failure as one sentence a user can act on (the log has the details). */
+export function failureSentence(e: unknown): string {
+  if (e instanceof DatasetError) {
+    const where = e.line !== undefined ? ` (line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''})` : '';
+    const subject = e.message.includes(e.file) ? '' : `${path.basename(e.file)}: `;
+    return `${subject}${e.message}${where}.${e.hint ? ` Hint: ${e.hint}.` : ''}`;
+  }
+  if (isUserError(e)) return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
+  const message = e instanceof Error ? e.message : String(e);
+  return `Unexpected failure: ${message}. The Imbalance Lens log has the details.`;
+}
+
+/** What an invalid message was, for the log, without echoing a large payload. */
+function describeInvalid(message: unknown): string {
+  if (typeof message !== 'object' || message === null) return typeof message;
+  const type = (message as { type?: unknown }).type;
+  return typeof type === 'string' ? `type "${type.slice(0, 40)}" with missing or wrong fields` : 'no type';
+}

@@ -1,0 +1,91 @@
+/**
+ * The dashboard shell: acquires the VS Code API once, restores the saved state and says `ready`,
+ * validates every message from the host, draws `view` messages with the dataset or evaluation view,
+ * shows `busy` / `failed` in their place, answers pending curve requests, shows `done` in a status
+ * line, and redraws the charts when VS Code changes the colour theme.
+ */
+import { isHostMessage, type DashboardView, type HostMessage } from '../../src/protocol/dashboard.js';
+import { ChartRegistry } from './components/chartRegistry.js';
+import { h } from './components/dom.js';
+import './components/elements.js';
+import { renderDatasetView } from './dataset/datasetView.js';
+import { renderEvaluationView } from './evaluation/evaluationView.js';
+import { HostConnection } from './shell/hostConnection.js';
+import { renderBusy, renderFailed } from './shell/notices.js';
+import { StatusLine } from './shell/statusLine.js';
+import { watchTheme } from './shell/themeWatcher.js';
+import { createViewContext } from './shell/viewContextImpl.js';
+import { vscodeApi } from './shell/vscodeApi.js';
+import { readChartTheme } from './theme.js';
+import type { ChartTheme } from './types.js';
+
+const host = new HostConnection(vscodeApi());
+const charts = new ChartRegistry();
+const root = document.getElementById('dashboard') ?? document.body.appendChild(h('main', { attrs: { id: 'dashboard' } }));
+// Views announce their own changes (status and alert roles); a live region around the whole
+// dashboard would read every redraw out loud.
+root.removeAttribute('aria-live');
+const status = new StatusLine(document.body);
+
+const readTheme = (): ChartTheme => readChartTheme(getComputedStyle(document.documentElement), document.body.classList);
+let theme = readTheme();
+const currentTheme = (): ChartTheme => theme;
+
+watchTheme(() => {
+  theme = readTheme();
+  charts.redrawAll();
+});
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isHostMessage(message)) {
+    console.warn('Imbalance Lens dashboard: ignoring a message that is not a valid host message', message);
+    return;
+  }
+  handle(message);
+});
+
+function handle(message: HostMessage): void {
+  switch (message.type) {
+    case 'view':
+      show(message.view);
+      break;
+    case 'busy':
+      charts.disposeAll();
+      renderBusy(root, message.message);
+      break;
+    case 'failed':
+      charts.disposeAll();
+      renderFailed(root, message.message, () => host.post({ type: 'refresh' }));
+      break;
+    case 'curves':
+      if (!host.resolveCurves(message.requestId, message.curves)) {
+        console.warn(`Imbalance Lens dashboard: curves for request ${message.requestId}, which nothing waits for`);
+      }
+      break;
+    case 'done':
+      status.show(message.message);
+      break;
+  }
+}
+
+function show(view: DashboardView): void {
+  charts.disposeAll();
+  host.adopt(view);
+  root.removeAttribute('aria-busy');
+  root.replaceChildren();
+  const ctx = createViewContext(host, charts, currentTheme);
+  try {
+    if (view.kind === 'analysis') renderDatasetView(root, view, ctx);
+    else renderEvaluationView(root, view, ctx);
+  } catch (error) {
+    console.error('Imbalance Lens dashboard: the view could not be drawn', error);
+    charts.disposeAll();
+    const reason = error instanceof Error ? error.message : String(error);
+    renderFailed(root, `The ${view.kind === 'analysis' ? 'dataset' : 'evaluation'} view could not be drawn: ${reason}`, () =>
+      host.post({ type: 'refresh' }),
+    );
+  }
+}
+
+host.ready();
