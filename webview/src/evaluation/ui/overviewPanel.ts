@@ -41,7 +41,7 @@ function tiles(view: EvaluationView): HTMLElement {
       },
       [
         h('div', { className: 'tile-label', attrs: { id: `${descId}-t` }, text: tile.title }),
-        h('div', { className: 'tile-value', text: tile.value }),
+        h('div', { className: 'tile-value', attrs: { 'data-metric': tile.id, 'data-raw': String(tile.raw) }, text: tile.value }),
         tile.detail ? h('div', { className: 'tile-detail', text: tile.detail }) : null,
         h('span', { attrs: { id: descId } }, [srOnly(tileHoverText(tile))]),
       ],
