@@ -30,6 +30,22 @@ export const readerOptionSpecs: OptionSpecs = {
   threads: { type: 'integer', valueName: 'N', description: 'threads for large CSV/TSV files and evaluations (default: all cores; 1 = no worker threads)' },
 };
 
+/**
+ * The row limit of the commands that analyse a dataset (analyze, weights). Not a reader option of
+ * evaluate: predictions are joined with every row of the truth, so a partial truth would misalign them.
+ */
+export const rowLimitOptionSpecs: OptionSpecs = {
+  'max-rows': { type: 'integer', valueName: 'N', description: 'read only the first N data rows: a quick look at a huge file, measured on those rows only (default 0: all rows)' },
+};
+
+/** `--max-rows N`: undefined for all rows (absent or 0). */
+export function maxRowsFrom(args: ParsedArgs): number | undefined {
+  const maxRows = numberOption(args, 'max-rows');
+  if (maxRows === undefined || maxRows === 0) return undefined;
+  if (!Number.isSafeInteger(maxRows) || maxRows < 0) throw new UsageError(`--max-rows must be a positive whole number of data rows (0: all rows), got ${maxRows}`);
+  return maxRows;
+}
+
 /** The scan worker bundled beside the CLI; absent when running from sources. */
 function bundledWorker(): string | undefined {
   const candidate = path.join(__dirname, 'csvScanWorker.js');

@@ -20,8 +20,11 @@ type DatasetReadSettings = Pick<AnalyzeOptions, 'labels' | 'labelColumn' | 'skip
 /** Options for `analyzeDataset` on `resource`, from the settings in force for that file. */
 export function analyzeOptionsFromSettings(resource: vscode.Uri): AnalyzeOptions {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, resource);
+  const maxRows = integer(config, 'maxRows', 0, 0);
   return {
     ...datasetReadSettings(config, resource),
+    // analysis only: an evaluation joins every truth row with its prediction
+    ...(maxRows > 0 ? { maxRows } : {}),
     rareThreshold: minPositives(config),
     topLabelsets: integer(config, 'topLabelsets', 20, 1),
     beta: number(config, 'effectiveNumberBeta', 0.999, (b) => b >= 0 && b < 1),

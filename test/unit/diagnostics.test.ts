@@ -145,6 +145,18 @@ describe('findings of crafted files', () => {
     assert.equal(marked(file, findings[0]), '"labels"');
   });
 
+  test('a partial analysis (maxRows) says its findings are about the rows read', async () => {
+    // b occurs only after row 3, so in the first 3 rows it "never occurs".
+    const file = write('partial.csv', 'id,a,b\n1,1,0\n2,1,0\n3,0,0\n4,0,1\n5,1,1\n');
+    const partial = await findingsOf(file, { maxRows: 3 });
+    assert.ok(partial.length > 0);
+    for (const f of partial) assert.match(f.message, /^In the first 3 rows read \(imbalanceLens\.maxRows\): /);
+    assert.ok(partial.some((f) => f.code === 'absent-label' && /"b" never occurs/.test(f.message)));
+    const whole = await findingsOf(file);
+    assert.ok(whole.every((f) => !/In the first/.test(f.message)), 'no prefix when every row was read');
+    assert.ok(!whole.some((f) => f.code === 'absent-label'));
+  });
+
   test('a clean file has no findings', async () => {
     const file = write('clean.csv', 'a,b\n1,0\n0,1\n1,1\n');
     assert.deepEqual(await findingsOf(file, { rareThreshold: 2 }), []);

@@ -5,7 +5,7 @@ import { analysisDocument } from '../../core/report/analysisDocument.js';
 import { renderMarkdown } from '../../core/report/renderMarkdown.js';
 import { renderText } from '../../core/report/renderText.js';
 import { numberOption, stringOption } from '../args.js';
-import { datasetArgument, readerOptionSpecs, readerOptionsFrom, type CliCommand } from '../command.js';
+import { datasetArgument, maxRowsFrom, readerOptionSpecs, readerOptionsFrom, rowLimitOptionSpecs, type CliCommand } from '../command.js';
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
@@ -18,6 +18,7 @@ export const analyzeCommand: CliCommand = {
     beta: { type: 'number', valueName: 'B', description: 'beta of the class-balanced weights, in [0, 1) (default 0.999)' },
     'max-pos-weight': { type: 'number', valueName: 'W', description: 'clamp pos_weight at W (default 1000)' },
     ...readerOptionSpecs,
+    ...rowLimitOptionSpecs,
   },
   async run(args, io, signal) {
     const file = datasetArgument(args, 'analyze');
@@ -26,6 +27,7 @@ export const analyzeCommand: CliCommand = {
     if (rareThreshold !== undefined && rareThreshold < 0) throw new UsageError('--rare-threshold must be 0 or more');
     const report = await analyzeDataset(file, {
       ...readerOptionsFrom(args, signal),
+      maxRows: maxRowsFrom(args),
       rareThreshold,
       topLabelsets: numberOption(args, 'top-labelsets'),
       ...weightOptionsFrom(args),

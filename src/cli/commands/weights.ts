@@ -1,8 +1,9 @@
 /** `imbalance-lens weights FILE`: loss weights for PyTorch, as a snippet, CSV or JSON. */
 import { analyzeDataset } from '../../core/analysis/analyzeDataset.js';
+import { rowLimitNote } from '../../core/io/rowLimit.js';
 import { formatWeightsCsv, formatWeightsPytorch, type WeightScheme } from '../../core/weights/index.js';
 import { stringOption } from '../args.js';
-import { datasetArgument, readerOptionSpecs, readerOptionsFrom, type CliCommand } from '../command.js';
+import { datasetArgument, maxRowsFrom, readerOptionSpecs, readerOptionsFrom, rowLimitOptionSpecs, type CliCommand } from '../command.js';
 import { weightOptionsFrom } from './analyze.js';
 
 export const weightsCommand: CliCommand = {
@@ -19,12 +20,14 @@ export const weightsCommand: CliCommand = {
     beta: { type: 'number', valueName: 'B', description: 'beta of the class-balanced (effective) weights, in [0, 1) (default 0.999)' },
     'max-pos-weight': { type: 'number', valueName: 'W', description: 'clamp pos_weight at W (default 1000)' },
     ...readerOptionSpecs,
+    ...rowLimitOptionSpecs,
   },
   async run(args, io, signal) {
     const file = datasetArgument(args, 'weights');
     const scheme = (stringOption(args, 'scheme') ?? 'pos') as WeightScheme;
     const format = stringOption(args, 'format') ?? 'pytorch';
-    const report = await analyzeDataset(file, { ...readerOptionsFrom(args, signal), ...weightOptionsFrom(args) });
+    const maxRows = maxRowsFrom(args);
+    const report = await analyzeDataset(file, { ...readerOptionsFrom(args, signal), maxRows, ...weightOptionsFrom(args) });
     const weights = report.weights;
     if (format === 'json') {
       const selected = weights.labels.map((name, i) => ({ name, count: report.perLabel[i].count, weight: weights.schemes[scheme][i] }));
@@ -35,6 +38,8 @@ export const weightsCommand: CliCommand = {
       io.stdout(formatWeightsPytorch(weights, scheme));
     }
     for (const warning of weights.warnings) io.stderr(`warning: ${warning}\n`);
+    // the weights fit the rows read: say so when the row limit left some out
+    if (maxRows !== undefined && report.notes.includes(rowLimitNote(maxRows))) io.stderr(`note: ${rowLimitNote(maxRows)}\n`);
     return 0;
   },
 };

@@ -4,6 +4,7 @@
  * and the extension shows (and, later, the dashboard draws) as is.
  */
 import { scanLabels } from '../io/open.js';
+import { rowLimitNote } from '../io/rowLimit.js';
 import type { DatasetFormat, LabelReadOptions, SkippedRow } from '../io/types.js';
 import { computeMeasures, type ImbalanceMeasures } from '../stats/index.js';
 import { suggestWeights, type WeightSuggestions } from '../weights/index.js';
@@ -36,7 +37,10 @@ export interface AnalysisReport extends Omit<ImbalanceMeasures, 'perLabel'> {
   format: DatasetFormat;
   /** How the labels were found, in one sentence. */
   labelSource: string;
+  /** Detection notes, and when `maxRows` left rows unread, a note that the analysis is partial. */
   notes: string[];
+  /** The analysis read only this many data rows of a longer file (`maxRows`); null when it read every row. */
+  rowLimit: number | null;
   perLabel: PerLabelReport[];
   weights: WeightSuggestions;
   skippedRows: SkippedRow[];
@@ -69,7 +73,8 @@ export async function analyzeDataset(file: string, options: AnalyzeOptions = {})
     file,
     format: schema.format,
     labelSource: schema.labelSource,
-    notes: schema.notes,
+    notes: scan.moreRows && options.maxRows ? [...schema.notes, rowLimitNote(options.maxRows)] : schema.notes,
+    rowLimit: scan.moreRows && options.maxRows ? options.maxRows : null,
     ...measures,
     perLabel,
     weights,

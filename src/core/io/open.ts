@@ -8,6 +8,7 @@ import { statInputFile } from './inputFile.js';
 import { openArff, scanArffLabels } from './arff/index.js';
 import { openCsv, scanCsvLabels } from './csv/index.js';
 import { openJsonl, scanJsonlLabels } from './jsonl/index.js';
+import { rowLimitOf } from './rowLimit.js';
 import type { DatasetFormat, DatasetReader, LabelReadOptions, LabelScan, ReadOptions } from './types.js';
 
 const FORMAT_BY_EXTENSION: Record<string, DatasetFormat> = {
@@ -54,8 +55,9 @@ export async function openDataset(file: string, options: ReadOptions = {}): Prom
   }
 }
 
-/** Reads only the label side of a dataset, as fast as the format allows. */
+/** Reads only the label side of a dataset, as fast as the format allows (the first `maxRows` data rows when given). */
 export async function scanLabels(file: string, options: LabelReadOptions = {}): Promise<LabelScan> {
+  rowLimitOf(options.maxRows); // a bad limit is the caller's mistake, whatever the file
   const format = await resolveFormat(file, options.format);
   switch (format) {
     case 'csv':

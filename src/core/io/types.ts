@@ -75,6 +75,12 @@ export interface LabelReadOptions extends ReadOptions {
   workerScript?: string;
   /** How many worker threads at most (default: available cores). */
   threads?: number;
+  /**
+   * Read only the first N data rows (0 or absent: all of them); rows skipped as malformed do not
+   * count. The head used to detect the layout is limited to them too, so the scan describes
+   * exactly the file cut after its N-th data row. Only for analysis: an evaluation needs every row.
+   */
+  maxRows?: number;
 }
 
 /** The label side of a whole file, for the imbalance measures. */
@@ -84,6 +90,8 @@ export interface LabelScan {
   /** Rows skipped with `skipBadRows` (the first 100 kept with reasons; `skippedCount` counts all). */
   skipped: SkippedRow[];
   skippedCount: number;
+  /** True when `maxRows` stopped the read and another data row follows (the rest is not counted). */
+  moreRows?: boolean;
 }
 
 /** A dataset opened for row-by-row reading (features and labels). */

@@ -47,7 +47,8 @@ export interface FindingLimits {
 export type FindingsReport = Pick<
   AnalysisReport,
   'format' | 'instances' | 'rareLabels' | 'absentLabels' | 'emptyRows' | 'skippedRows' | 'skippedCount' | 'rareThreshold'
->;
+> &
+  Partial<Pick<AnalysisReport, 'rowLimit'>>;
 
 // Where the measures are defined (the report follows mldr's conventions, see README "The measures").
 const MEASURES_DOCS = 'https://cran.r-project.org/package=mldr';
@@ -70,7 +71,10 @@ export function datasetFindings(report: FindingsReport, layout: DatasetLayout, l
     ...emptyRowFindings(report, layout),
     ...skippedRowFindings(report, layout, limits.maxSkippedRows ?? 100),
   ];
-  return findings.sort((a, b) => a.line - b.line || a.start - b.start);
+  // A partial analysis (imbalanceLens.maxRows) says so: a label "never occurs" only in the rows read.
+  const limit = report.rowLimit ?? null;
+  const scoped = limit === null ? findings : findings.map((f) => (f.code === 'skipped-row' || f.code === 'skipped-rows' ? f : { ...f, message: `In the first ${limit.toLocaleString('en-US')} rows read (imbalanceLens.maxRows): ${f.message}` }));
+  return scoped.sort((a, b) => a.line - b.line || a.start - b.start);
 }
 
 function rareLabelFindings(report: FindingsReport, layout: DatasetLayout, groupAbove: number, names: number): Finding[] {

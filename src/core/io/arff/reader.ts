@@ -1,12 +1,14 @@
 /**
  * ARFF readers (MULAN and MEKA multilabel conventions): `openArff` for rows with features,
- * `scanArffLabels` for the label matrix alone, both streaming line by line.
+ * `scanArffLabels` for the label matrix alone (the first `maxRows` rows when given), both
+ * streaming line by line.
  */
 import * as path from 'node:path';
 import { LabelMatrixBuilder } from '../../data/labelMatrix.js';
 import { DatasetError } from '../../errors.js';
 import type { LineChunk } from '../lineReader.js';
-import type { DatasetReader, DatasetRow, LabelScan, ReadOptions } from '../types.js';
+import { rowLimitOf } from '../rowLimit.js';
+import type { DatasetReader, DatasetRow, LabelReadOptions, LabelScan, ReadOptions } from '../types.js';
 import { resolveArffLabels } from './labels.js';
 import { buildLayout, type ArffLayout } from './layout.js';
 import { decodeRow, LabelDecoder } from './rowDecoder.js';
@@ -34,7 +36,8 @@ export async function openArff(file: string, options: ReadOptions): Promise<Data
   };
 }
 
-export async function scanArffLabels(file: string, options: ReadOptions): Promise<LabelScan> {
+export async function scanArffLabels(file: string, options: LabelReadOptions): Promise<LabelScan> {
+  const limit = rowLimitOf(options.maxRows) ?? Infinity;
   const stream = await openArffStream(file, options);
   try {
     const layout = await layoutOf(file, stream, options);
@@ -43,18 +46,25 @@ export async function scanArffLabels(file: string, options: ReadOptions): Promis
     const builder = new LabelMatrixBuilder(layout.labelAttributes.length);
     const ids = new Int32Array(layout.labelAttributes.length);
     let dataLines = 0;
+    let moreRows = false;
     for await (const chunk of stream.data) {
-      forEachDataLine(file, chunk, (text, ctx) => {
+      moreRows = !forEachDataLine(file, chunk, (text, ctx) => {
+        // a data line after the limit: there is more, and nothing further is read
+        if (builder.rows >= limit) return false;
         dataLines++;
         try {
           builder.addRow(ids, decoder.labels(text, ctx, ids));
         } catch (error) {
           skipped.record(error, ctx.line);
         }
+        return true;
       });
+      if (moreRows) break;
     }
     if (dataLines === 0) throw noDataRows(file, stream);
-    return { schema: layout.schema, matrix: builder.build(), skipped: skipped.rows, skippedCount: skipped.count };
+    const scan: LabelScan = { schema: layout.schema, matrix: builder.build(), skipped: skipped.rows, skippedCount: skipped.count };
+    if (moreRows) scan.moreRows = true;
+    return scan;
   } finally {
     await stream.close();
   }
@@ -80,6 +90,7 @@ async function* readRows(file: string, options: ReadOptions, layout: ArffLayout,
         } catch (error) {
           skipped.record(error, ctx.line);
         }
+        return true;
       });
       yield* rows;
     }
@@ -88,15 +99,19 @@ async function* readRows(file: string, options: ReadOptions, layout: ArffLayout,
   }
 }
 
-/** Calls `visit` for each line of the chunk that is not blank or a `%` comment. */
-function forEachDataLine(file: string, chunk: LineChunk, visit: (text: string, ctx: LineContext) => void): void {
+/**
+ * Calls `visit` for each line of the chunk that is not blank or a `%` comment, until it returns
+ * false; returns false when it was stopped that way.
+ */
+function forEachDataLine(file: string, chunk: LineChunk, visit: (text: string, ctx: LineContext) => boolean): boolean {
   const ctx: LineContext = { file, line: 0 };
   for (let k = 0; k < chunk.lines.length; k++) {
     const text = chunk.lines[k];
     if (isBlankOrComment(text)) continue;
     ctx.line = chunk.firstLine + k;
-    visit(text, ctx);
+    if (!visit(text, ctx)) return false;
   }
+  return true;
 }
 
 async function hasDataRow(data: AsyncGenerator<LineChunk>): Promise<boolean> {

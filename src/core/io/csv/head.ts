@@ -48,8 +48,8 @@ function bomLength(buf: Uint8Array, end: number, file: string): number {
   return end >= 3 && UTF8_BOM.every((b, i) => buf[i] === b) ? 3 : 0;
 }
 
-/** Reads the header and the sample rows. */
-export async function readHead(file: string, requested: Delimiter | undefined, signal?: AbortSignal): Promise<CsvHead> {
+/** Reads the header and the sample rows (at most `maxRows` of them when a row limit is in force). */
+export async function readHead(file: string, requested: Delimiter | undefined, signal?: AbortSignal, maxRows = Infinity): Promise<CsvHead> {
   const win = await ByteWindow.open(file, 0, Infinity, { signal });
   try {
     await win.refill(0);
@@ -66,7 +66,7 @@ export async function readHead(file: string, requested: Delimiter | undefined, s
     let sampleHasQuote = false;
     let firstProblem: CsvHead['firstProblem'];
     const columns = header.value.fields.length;
-    const sampleRows = sampleRowsFor(columns);
+    const sampleRows = Math.min(sampleRowsFor(columns), maxRows);
     for await (const rec of records) {
       if (rec.hasQuote) sampleHasQuote = true;
       if (rec.fields.length === columns) sample.push({ line: rec.line, fields: rec.fields });

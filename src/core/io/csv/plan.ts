@@ -24,9 +24,10 @@ export interface CsvPlan {
 
 export type CsvOptions = ReadOptions & { delimiter?: Delimiter };
 
-export async function planCsv(file: string, options: CsvOptions): Promise<CsvPlan> {
+/** `rowLimit`: only that many data rows will be read, so only they are sampled for detection. */
+export async function planCsv(file: string, options: CsvOptions, rowLimit?: number): Promise<CsvPlan> {
   const delimiter = options.delimiter ?? (options.format === 'tsv' ? '\t' : options.format === 'csv' ? ',' : undefined);
-  const head = await readHead(file, delimiter, options.signal);
+  const head = await readHead(file, delimiter, options.signal, rowLimit);
   if (head.sample.length === 0) {
     const problem = head.firstProblem;
     if (!problem) throw new DatasetError({ file }, 'has a header but no data rows');

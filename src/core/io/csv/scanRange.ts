@@ -30,6 +30,8 @@ export interface ScanRange {
   firstLine: number;
   /** When false, stop at the first `"` byte and report `sawQuote` (ranges split blindly at LF). */
   allowQuotes: boolean;
+  /** Stop after this many rows were read (malformed rows skipped do not count) and report `moreRows`. */
+  maxRows?: number;
 }
 
 export interface RangeError {
@@ -46,6 +48,8 @@ export interface RangeScan {
   /** Line breaks passed in the range. */
   lineBreaks: number;
   sawQuote: boolean;
+  /** `maxRows` stopped the scan and something other than blank lines follows in the range. */
+  moreRows: boolean;
   skipped: SkippedRow[];
   skippedCount: number;
   error?: RangeError;
@@ -70,16 +74,33 @@ function lastLineEnd(win: ByteWindow): number {
   return win.end === 0 ? 0 : win.buf.lastIndexOf(10, win.end - 1) + 1;
 }
 
+/**
+ * Whether another record follows `pos`: any byte but CR and LF (the tokenizer skips only blank
+ * lines). Reads on just until it finds one, so a row limit never makes the rest of a file be read.
+ */
+async function recordFollows(win: ByteWindow, pos: number): Promise<boolean> {
+  for (;;) {
+    const buf = win.buf;
+    for (let p = pos; p < win.end; p++) if (buf[p] !== 10 && buf[p] !== 13) return true;
+    if (win.final) return false;
+    await win.refill(win.end);
+    pos = 0;
+  }
+}
+
 /** Scans one range; stops at the first bad row unless plan.skipBadRows. */
 export async function scanCsvRange(plan: ScanPlan, range: ScanRange, hooks: ScanHooks = {}): Promise<RangeScan> {
   const win = await ByteWindow.open(plan.file, range.start, range.end, hooks);
   const tok = new CsvTokenizer(plan.delimiter.charCodeAt(0), range.firstLine);
-  const sink = makeSink(plan, Math.max(1024, Math.floor((range.end - range.start) / 256)));
+  const limit = range.maxRows ?? Infinity;
+  const sink = makeSink(plan, Math.min(limit, Math.max(1024, Math.floor((range.end - range.start) / 256))));
   const columns = plan.columnNames.length;
   const skipped: SkippedRow[] = [];
   let skippedCount = 0;
   let error: RangeError | undefined;
   let sawQuote = false;
+  let moreRows = false;
+  let rows = 0;
   const bad = (line: number, column: number, message: string, hint?: string): void => {
     if (!plan.skipBadRows) error = hint === undefined ? { line, column, message } : { line, column, message, hint };
     else if (skippedCount++ < MAX_KEPT_SKIPPED_ROWS) skipped.push({ line, reason: `column ${column}: ${message}` });
@@ -91,6 +112,10 @@ export async function scanCsvRange(plan: ScanPlan, range: ScanRange, hooks: Scan
     let checkedTo = 0;
     let safeEnd = lastLineEnd(win);
     while (error === undefined) {
+      if (rows >= limit) {
+        moreRows = await recordFollows(win, pos);
+        break;
+      }
       if (!range.allowQuotes && checkedTo < win.end) {
         if (win.buf.subarray(checkedTo, win.end).includes(QUOTE)) {
           sawQuote = true;
@@ -102,6 +127,7 @@ export async function scanCsvRange(plan: ScanPlan, range: ScanRange, hooks: Scan
         const after = fast.row(win.buf, pos, safeEnd);
         if (after >= 0) {
           (sink as OneHotSink).addIds(fast.rowIds, fast.count);
+          rows++;
           tok.line++;
           pos = after;
           continue;
@@ -114,6 +140,7 @@ export async function scanCsvRange(plan: ScanPlan, range: ScanRange, hooks: Scan
         else {
           const column = sink.row(win.buf, tok);
           if (column !== 0) bad(tok.recordLine, column, sink.message, LABEL_HINT);
+          else rows++;
         }
         pos = r;
       } else if (r === NEED_MORE) {
@@ -131,7 +158,7 @@ export async function scanCsvRange(plan: ScanPlan, range: ScanRange, hooks: Scan
   } finally {
     await win.close();
   }
-  const result: RangeScan = { matrix: sink.matrix(), names: sink.names(), lineBreaks: tok.line - range.firstLine, sawQuote, skipped, skippedCount };
+  const result: RangeScan = { matrix: sink.matrix(), names: sink.names(), lineBreaks: tok.line - range.firstLine, sawQuote, moreRows, skipped, skippedCount };
   if (error) result.error = error;
   return result;
 }

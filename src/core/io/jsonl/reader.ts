@@ -5,15 +5,16 @@
  */
 import { LabelMatrixBuilder } from '../../data/labelMatrix.js';
 import { DatasetError } from '../../errors.js';
+import { rowLimitOf } from '../rowLimit.js';
 import { SkippedRows } from '../skippedRows.js';
-import type { DatasetReader, DatasetRow, DatasetSchema, LabelScan, ReadOptions } from '../types.js';
+import type { DatasetReader, DatasetRow, DatasetSchema, LabelReadOptions, LabelScan, ReadOptions } from '../types.js';
 import { featureValue, FieldProfiler, type FieldPlan } from './fieldProfile.js';
 import type { LabelForm, RowLabels } from './labelField.js';
 import { LabelSpace, remapMatrix } from './labelSpace.js';
 import { JsonlRows, type ParsedRow } from './rowStream.js';
 
-export async function scanJsonlLabels(file: string, options: ReadOptions): Promise<LabelScan> {
-  const reader = new JsonlRows(file, options, new SkippedRows(options.skipBadRows === true));
+export async function scanJsonlLabels(file: string, options: LabelReadOptions): Promise<LabelScan> {
+  const reader = new JsonlRows(file, options, new SkippedRows(options.skipBadRows === true), undefined, rowLimitOf(options.maxRows));
   const space = new LabelSpace();
   const builder = new LabelMatrixBuilder(0);
   const forms = new Set<LabelForm>();
@@ -32,7 +33,9 @@ export async function scanJsonlLabels(file: string, options: ReadOptions): Promi
   const { names, remap } = space.sorted();
   const labelField = reader.labelField ?? '';
   const schema = schemaOf(file, names, labelField, forms, (profiler ?? new FieldProfiler(labelField)).plan());
-  return { schema, matrix: remapMatrix(builder.build(), remap), skipped: reader.skipped.rows, skippedCount: reader.skipped.count };
+  const scan: LabelScan = { schema, matrix: remapMatrix(builder.build(), remap), skipped: reader.skipped.rows, skippedCount: reader.skipped.count };
+  if (reader.moreRows) scan.moreRows = true;
+  return scan;
 }
 
 export async function openJsonl(file: string, options: ReadOptions): Promise<DatasetReader> {

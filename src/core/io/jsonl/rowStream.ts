@@ -1,6 +1,7 @@
 /**
  * Streams a JSONL file as batches of parsed rows (object, labels, line): blank lines skipped,
- * bad lines recorded or thrown, the label field detected on the first object.
+ * bad lines recorded or thrown, the label field detected on the first object. With a row limit
+ * it stops after that many rows (bad lines skipped do not count) and notes whether more follow.
  */
 import { DatasetError } from '../../errors.js';
 import { SkippedRows } from '../skippedRows.js';
@@ -21,26 +22,36 @@ export class JsonlRows {
   /** Non-blank lines seen, good or bad. */
   lineCount = 0;
   rowCount = 0;
+  /** Set when the row limit stopped the read and another non-blank line follows. */
+  moreRows = false;
 
   constructor(
     readonly file: string,
     private readonly options: ReadOptions,
     readonly skipped: SkippedRows,
     labelField?: string,
+    /** Read only this many rows (undefined: all). */
+    private readonly maxRows?: number,
   ) {
     this.labelField = labelField;
   }
 
   async *batches(): AsyncGenerator<ParsedRow[]> {
+    const limit = this.maxRows ?? Infinity;
     const chunks = readLineChunks(this.file, { signal: this.options.signal, onProgress: this.options.onProgress });
     for await (const { lines, firstLine } of chunks) {
       const batch: ParsedRow[] = [];
       for (let k = 0; k < lines.length; k++) {
         if (isBlank(lines[k])) continue;
+        if (this.rowCount >= limit) {
+          this.moreRows = true;
+          break;
+        }
         const row = this.parse(lines[k], { file: this.file, line: firstLine + k });
         if (row) batch.push(row);
       }
       yield batch;
+      if (this.moreRows) break; // closes the file: nothing after the peeked line is read
     }
     this.checkNotEmpty();
   }

@@ -8,6 +8,7 @@ import { LabelMatrixBuilder } from '../../data/labelMatrix.js';
 import { DatasetError } from '../../errors.js';
 import { readCsvRecords } from '../csv/index.js';
 import { openDataset, scanLabels } from '../open.js';
+import { withoutRowLimit } from '../rowLimit.js';
 import type { DatasetReader, DatasetRow, DatasetSchema, FeatureValue, ReadOptions } from '../types.js';
 import { listSome } from './listing.js';
 
@@ -28,7 +29,9 @@ export interface TruthIdWish {
   candidate?: string;
 }
 
-export async function readTruth(file: string, options: ReadOptions, wish: TruthIdWish): Promise<TruthRead> {
+export async function readTruth(file: string, given: ReadOptions, wish: TruthIdWish): Promise<TruthRead> {
+  // every row, always: a row limit (an analysis option) would leave predictions without their truth
+  const options = withoutRowLimit(given);
   if (wish.required === undefined && wish.candidate === undefined) return scanWithoutIds(file, options);
   const reader = await openDataset(file, options);
   const { schema } = reader;
