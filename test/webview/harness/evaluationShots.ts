@@ -11,7 +11,7 @@ import type { EvaluationReport } from '../../../src/core/analysis/evaluatePredic
 import { PROTOCOL_VERSION, type DashboardState } from '../../../src/protocol/dashboard.js';
 import { EVALUATION_TABS, evaluationPage, type EvaluationPage } from './evaluationHarness.js';
 import { evaluationViewOf, skipUnlessYeast, syntheticReport, yeastReport } from './evaluationReports.js';
-import { startHarness } from './harness.js';
+import { reportAndClose, startHarness } from './harness.js';
 import type { HarnessThemeName } from './themes.js';
 
 interface Shot {
@@ -56,12 +56,7 @@ async function main(): Promise<void> {
           await page.page.screenshot({ path: file, fullPage: true });
           console.log(file);
         }
-        const csp = await page.cspViolations();
-        for (const e of page.errors) console.log(`  ${scenario} console error: ${e}`);
-        for (const v of csp) console.log(`  ${scenario} CSP violation: ${v.directive} ${v.blocked} ${v.sample}`);
-        for (const w of page.warnings) console.log(`  ${scenario} console warning: ${w}`);
-        problems += page.errors.length + csp.length;
-        await page.page.context().close();
+        problems += await reportAndClose(scenario, page);
       }
     }
   } finally {

@@ -66,6 +66,16 @@ export interface Harness {
 }
 
 /** Build dist/ (all bundles, the webview's among them) as `npm run build` does. */
+/** Prints a scenario's console errors, CSP violations and warnings, closes its page; returns errors + violations. */
+export async function reportAndClose(scenario: string, page: HarnessPage): Promise<number> {
+  const csp = await page.cspViolations();
+  for (const e of page.errors) console.log(`  ${scenario} console error: ${e}`);
+  for (const v of csp) console.log(`  ${scenario} CSP violation: ${v.directive} ${v.blocked} ${v.sample}`);
+  for (const w of page.warnings) console.log(`  ${scenario} console warning: ${w}`);
+  await page.page.context().close();
+  return page.errors.length + csp.length;
+}
+
 export function buildDist(): void {
   execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisReport } from '../../../src/core/analysis/analyzeDataset.js';
 import { datasetViewOf, EMOTIONS, manyLabelReport, REUTERS, sharedDatasetReport, skipUnlessDatasets, smallSyntheticReport } from './datasetReports.js';
-import { startHarness, type HarnessPage } from './harness.js';
+import { reportAndClose, startHarness, type HarnessPage } from './harness.js';
 import type { HarnessThemeName } from './themes.js';
 
 const TABS = ['labels', 'cooccurrence', 'labelsets', 'weights', 'skipped'];
@@ -51,12 +51,7 @@ async function main(): Promise<void> {
           }
         }
         if (theme === themes[0] && width === undefined) await details(page, path.join(out, `${scenario}-details.png`));
-        const csp = await page.cspViolations();
-        for (const e of page.errors) console.log(`  ${scenario} console error: ${e}`);
-        for (const v of csp) console.log(`  ${scenario} CSP violation: ${v.directive} ${v.blocked} ${v.sample}`);
-        for (const w of page.warnings) console.log(`  ${scenario} console warning: ${w}`);
-        problems += page.errors.length + csp.length;
-        await page.page.context().close();
+        problems += await reportAndClose(scenario, page);
       }
     }
   } finally {
