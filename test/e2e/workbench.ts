@@ -261,15 +261,19 @@ export class Workbench {
   /** Presses a key until the quick input opens (the first press may land while a webview has focus). */
   private async openQuickInput(key: string): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
+    // A key pressed while a webview has focus can reach the workbench twice (opening, then closing the input).
+    if (await this.page.evaluate<boolean>('document.activeElement?.tagName === "IFRAME"')) await this.focusWorkbench();
     for (let attempt = 0; attempt < 3; attempt++) {
       await this.page.keyboard.press(key);
       try {
         await widget.waitFor({ state: 'visible', timeout: 3_000 });
-        return;
+        await sleep(250); // still open a moment later: not toggled shut by a forwarded second press
+        if (await widget.isVisible()) return;
       } catch {
-        // Give the workbench the keyboard back: click the empty part of the status bar.
-        await this.focusWorkbench();
+        // not opened: fall through
       }
+      // Give the workbench the keyboard back: click the empty part of the status bar.
+      await this.focusWorkbench();
     }
     throw new Error(`the quick input did not open on ${key}`);
   }
