@@ -7,6 +7,12 @@ import { renderText } from '../../core/report/renderText.js';
 import { numberOption, stringOption } from '../args.js';
 import { datasetArgument, maxRowsFrom, readerOptionSpecs, readerOptionsFrom, rowLimitOptionSpecs, type CliCommand } from '../command.js';
 
+/** The weight flags analyze and weights share (read by weightOptionsFrom). */
+export const weightOptionSpecs = {
+  beta: { type: 'number', valueName: 'B', description: 'beta of the class-balanced (effective) weights, in [0, 1) (default 0.999)' },
+  'max-pos-weight': { type: 'number', valueName: 'W', description: 'clamp pos_weight at W (default 1000)' },
+} as const;
+
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'measure the label imbalance of a dataset (mldr measures, co-occurrence, labelsets)',
@@ -15,8 +21,7 @@ export const analyzeCommand: CliCommand = {
     format: { type: 'string', choices: ['table', 'markdown', 'json'], description: 'output format (default: table on a terminal, json otherwise)' },
     'rare-threshold': { type: 'integer', valueName: 'K', description: 'flag labels with fewer than K positives (default 10)' },
     'top-labelsets': { type: 'integer', valueName: 'N', description: 'list the N most frequent labelsets (default 20)' },
-    beta: { type: 'number', valueName: 'B', description: 'beta of the class-balanced weights, in [0, 1) (default 0.999)' },
-    'max-pos-weight': { type: 'number', valueName: 'W', description: 'clamp pos_weight at W (default 1000)' },
+    ...weightOptionSpecs,
     ...readerOptionSpecs,
     ...rowLimitOptionSpecs,
   },

@@ -4,7 +4,7 @@ import { rowLimitNote } from '../../core/io/rowLimit.js';
 import { formatWeightsCsv, formatWeightsPytorch, type WeightScheme } from '../../core/weights/index.js';
 import { stringOption } from '../args.js';
 import { datasetArgument, maxRowsFrom, readerOptionSpecs, readerOptionsFrom, rowLimitOptionSpecs, type CliCommand } from '../command.js';
-import { weightOptionsFrom } from './analyze.js';
+import { weightOptionSpecs, weightOptionsFrom } from './analyze.js';
 
 export const weightsCommand: CliCommand = {
   name: 'weights',
@@ -17,8 +17,7 @@ export const weightsCommand: CliCommand = {
       description: 'pos = (N-n)/n for BCEWithLogitsLoss(pos_weight=...) (default); inverse, sqrt: normalised class weights; effective: Cui et al. 2019',
     },
     format: { type: 'string', choices: ['pytorch', 'csv', 'json'], description: 'output format (default pytorch)' },
-    beta: { type: 'number', valueName: 'B', description: 'beta of the class-balanced (effective) weights, in [0, 1) (default 0.999)' },
-    'max-pos-weight': { type: 'number', valueName: 'W', description: 'clamp pos_weight at W (default 1000)' },
+    ...weightOptionSpecs,
     ...readerOptionSpecs,
     ...rowLimitOptionSpecs,
   },
