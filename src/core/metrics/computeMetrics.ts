@@ -129,13 +129,13 @@ export interface LabelRangeScores {
 /**
  * The per-label loop of thresholdFreeScores over labels [from, to) (what a worker thread runs on
  * its share): rank each label once into a reused workspace, score it, show it to `onRanked`, and
- * add its negatives to `tally` (whose thresholds must be those of the whole matrix).
+ * add its negatives to `tally` (whose thresholds must be those of the whole matrix) when there is one.
  */
 export function scoreLabels(
   data: EvaluationData,
   from: number,
   to: number,
-  tally: MicroAveragePrecisionTally,
+  tally: MicroAveragePrecisionTally | null,
   onRanked?: (label: number, ranked: RankedLabel) => void,
 ): LabelRangeScores {
   const ap = new Float64Array(to - from);
@@ -147,7 +147,7 @@ export function scoreLabels(
     ap[l - from] = averagePrecision(ranked);
     rocAucs.push(rocAuc(ranked));
     onRanked?.(l, ranked);
-    addNegatives(tally, split.negative, split.scale);
+    if (tally) addNegatives(tally, split.negative, split.scale);
   }
   return { ap, rocAuc: rocAucs };
 }
