@@ -1,0 +1,105 @@
+/**
+ * The training loop: seeded init and shuffles, N epochs of mini-batch Adam, validation after each
+ * epoch, early stopping on validation macro-F1 (the best epoch's weights are kept), a per-epoch
+ * callback, and an AbortSignal checked between batches.
+ */
+import { UsageError } from '../errors.js';
+import { batchCount, gatherBatch, identityOrder, reshuffle } from './batches.js';
+import { evaluateModel } from './evaluate.js';
+import { createMlp, type MlpModel } from './model.js';
+import { deriveSeed, seededUniform } from './random.js';
+import { lossKernelFor, lossWeightsFor, type LossWeights } from './resolveLoss.js';
+import { createStepper } from './stepper.js';
+import type { TfBackendOptions } from './backend.js';
+import type { EpochReport, TrainConfig, TrainHooks, TrainingSet } from './types.js';
+
+export interface TrainResult {
+  /** The weights of the best validation epoch under early stopping, else those after the last epoch. */
+  model: MlpModel;
+  epochs: EpochReport[];
+  /** 1-based epoch whose weights `model` holds. */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  /** The per-label weights the loss used (pos_weight or class-balanced), from the training labels. */
+  lossWeights: LossWeights;
+  /** What ran the steps: 'js', 'js+wasm', 'js+tensorflow', 'tfjs-wasm', 'tfjs-cpu', ... */
+  engine: string;
+}
+
+/** Gives the event loop a turn at most this often, so an abort message can arrive while training runs in a worker. */
+const YIELD_EVERY_MS = 25;
+
+export async function trainModel(train: TrainingSet, validation: TrainingSet | undefined, config: TrainConfig, hooks: TrainHooks = {}, backend: TfBackendOptions = {}): Promise<TrainResult> {
+  checkTrainConfig(train, validation, config);
+  const lossWeights = lossWeightsFor(config.loss, train);
+  const loss = lossKernelFor(config.loss, lossWeights);
+  const model = createMlp(train.features, train.labels, config.model, config.seed);
+  const stepper = await createStepper(config, model, lossWeights, loss, backend);
+  const order = identityOrder(train.rows);
+  const shuffleRandom = seededUniform(deriveSeed(config.seed, 1));
+  const targets = new Uint8Array(config.batchSize * train.labels);
+  const epochs: EpochReport[] = [];
+  let best = { f1: -Infinity, epoch: 0, params: model.params.slice() };
+  let stoppedEarly = false;
+  let lastYield = performance.now();
+  try {
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      const started = performance.now();
+      reshuffle(order, shuffleRandom);
+      let lossSum = 0;
+      const batches = batchCount(train.rows, config.batchSize);
+      for (let b = 0; b < batches; b++) {
+        throwIfAborted(hooks.signal);
+        const start = b * config.batchSize;
+        const rows = Math.min(config.batchSize, train.rows - start);
+        gatherBatch(train, order, start, rows, stepper.inputBuffer, targets);
+        lossSum += stepper.step(rows, targets);
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
+      }
+      stepper.syncModel();
+      const report: EpochReport = { epoch, trainLoss: lossSum / batches, trainMs: performance.now() - started, best: false };
+      if (validation) {
+        const v = evaluateModel(model, validation, loss, config.threshold);
+        Object.assign(report, { validationLoss: v.loss, macroF1: v.macroF1, microF1: v.microF1, perLabelF1: v.perLabelF1 });
+        if (v.macroF1 > best.f1) {
+          best = { f1: v.macroF1, epoch, params: model.params.slice() };
+          report.best = true;
+        }
+      }
+      epochs.push(report);
+      hooks.onEpoch?.(report);
+      if (config.patience > 0 && validation && epoch - best.epoch >= config.patience) {
+        stoppedEarly = epoch < config.epochs;
+        break;
+      }
+    }
+  } finally {
+    stepper.dispose();
+  }
+  const keepBest = config.patience > 0 && validation !== undefined;
+  if (keepBest) model.params.set(best.params);
+  return { model, epochs, bestEpoch: keepBest ? best.epoch : epochs.length, stoppedEarly, lossWeights, engine: stepper.description };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('training cancelled');
+}
+
+function checkTrainConfig(train: TrainingSet, validation: TrainingSet | undefined, config: TrainConfig): void {
+  if (train.rows < 1) throw new UsageError('the training set has no rows');
+  if (train.x.length !== train.rows * train.features || train.y.length !== train.rows * train.labels) {
+    throw new UsageError(`the training set's arrays do not match ${train.rows} rows x ${train.features} features / ${train.labels} labels`);
+  }
+  if (validation && (validation.features !== train.features || validation.labels !== train.labels)) {
+    throw new UsageError(`the validation set has ${validation.features} features and ${validation.labels} labels; the training set ${train.features} and ${train.labels}`);
+  }
+  if (!Number.isInteger(config.epochs) || config.epochs < 1) throw new UsageError(`epochs must be a positive integer, got ${config.epochs}`);
+  if (!Number.isInteger(config.batchSize) || config.batchSize < 1) throw new UsageError(`batch size must be a positive integer, got ${config.batchSize}`);
+  if (!(config.learningRate > 0)) throw new UsageError(`learning rate must be > 0, got ${config.learningRate}`);
+  if (!Number.isInteger(config.patience) || config.patience < 0) throw new UsageError(`patience must be an integer >= 0 (0: off), got ${config.patience}`);
+  if (config.patience > 0 && !validation) throw new UsageError('early stopping (patience > 0) needs a validation set');
+  if (!(config.threshold >= 0 && config.threshold <= 1)) throw new UsageError(`threshold must be in [0, 1], got ${config.threshold}`);
+}
