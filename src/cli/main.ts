@@ -7,12 +7,14 @@ import { parseArgs } from './args.js';
 import type { CliCommand, CliIO } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { resampleCommand } from './commands/resample.js';
+import { splitCommand } from './commands/split.js';
 import { weightsCommand } from './commands/weights.js';
 import { commandHelp, mainHelp } from './help.js';
 
 declare const IMBALANCE_LENS_VERSION: string | undefined;
 
-const commands: CliCommand[] = [analyzeCommand, weightsCommand, evaluateCommand];
+const commands: CliCommand[] = [analyzeCommand, weightsCommand, evaluateCommand, resampleCommand, splitCommand];
 
 export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const [name, ...rest] = argv;

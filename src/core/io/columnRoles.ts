@@ -12,3 +12,12 @@ export function isIdName(name: string): boolean {
 export function isSplitName(name: string): boolean {
   return name.trim().toLowerCase() === 'split';
 }
+
+/** The columns the resampling writer adds to mark each output row (src/core/io/write). */
+export const ROW_MARKER_NAMES = ['is_synthetic', 'source_row'] as const;
+
+/** `is_synthetic` or `source_row`: row provenance written with a resampled dataset; neither feature nor label. */
+export function isRowMarkerName(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return n === 'is_synthetic' || n === 'source_row';
+}

@@ -29,6 +29,10 @@ export interface DatasetSchema {
   idColumn?: string;
   /** A column/field named `split` (values like train/test/val): neither feature nor label. */
   splitColumn?: string;
+  /** CSV/TSV label-list layout and JSONL: the column or field holding the labels (absent for one-hot columns and ARFF). */
+  labelColumn?: string;
+  /** CSV/TSV label-list layout: how a cell separates its labels (a separator, bracketed lists, or one label per cell). */
+  labelListStyle?: '|' | ';' | ',' | '[]' | 'single';
   /** Further detection notes worth showing the user (e.g. a column that looked like a label but was not). */
   notes: string[];
 }

@@ -1,7 +1,9 @@
 /**
  * Everything a data-row decoder needs, computed once from the header and the labels: which
- * attribute is which label or feature, and the schema handed to callers.
+ * attribute is which label or feature, and the schema handed to callers. A `split` attribute and
+ * the row markers of a resampled file (`is_synthetic`, `source_row`) are neither.
  */
+import { isRowMarkerName, isSplitName } from '../columnRoles.js';
 import type { DatasetSchema, FeatureColumn, FeatureValue } from '../types.js';
 import type { ArffAttribute, ArffHeader } from './header.js';
 import type { ArffLabels } from './labels.js';
@@ -14,6 +16,8 @@ export interface ArffLayout {
   labelOf: Int32Array;
   /** Feature position of each attribute, or -1. */
   featureOf: Int32Array;
+  /** The `split` attribute (nominal or string, not a label), or -1. */
+  splitAttribute: number;
   labelAttributes: number[];
   featureAttributes: number[];
   nominal: NominalSets;
@@ -28,7 +32,8 @@ export function buildLayout(file: string, header: ArffHeader, labels: ArffLabels
   const attributes = header.attributes;
   const labelOf = new Int32Array(attributes.length).fill(-1);
   labels.labelAttributes.forEach((a, id) => (labelOf[a] = id));
-  const featureAttributes = attributes.map((_, k) => k).filter((k) => labelOf[k] < 0);
+  const splitAttribute = attributes.findIndex((a, k) => labelOf[k] < 0 && a.type !== 'numeric' && isSplitName(a.name));
+  const featureAttributes = attributes.map((_, k) => k).filter((k) => labelOf[k] < 0 && k !== splitAttribute && !isRowMarkerName(attributes[k].name));
   const featureOf = new Int32Array(attributes.length).fill(-1);
   featureAttributes.forEach((a, position) => (featureOf[a] = position));
   const sparseDefaultPositives = labels.labelAttributes.flatMap((a, id) => (sparseDefault(attributes[a]) === '1' ? [id] : []));
@@ -37,6 +42,7 @@ export function buildLayout(file: string, header: ArffHeader, labels: ArffLabels
     attributes,
     labelOf,
     featureOf,
+    splitAttribute,
     labelAttributes: labels.labelAttributes,
     featureAttributes,
     nominal: nominalSets(attributes),
@@ -49,6 +55,7 @@ export function buildLayout(file: string, header: ArffHeader, labels: ArffLabels
       features: featureAttributes.map((k) => featureColumn(attributes[k])),
       labelSource: labels.source,
       notes: [...labels.notes, ...typeNotes(featureAttributes.map((k) => attributes[k]))],
+      ...(splitAttribute >= 0 ? { splitColumn: attributes[splitAttribute].name } : {}),
     },
   };
 }

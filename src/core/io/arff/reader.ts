@@ -86,7 +86,9 @@ async function* readRows(file: string, options: ReadOptions, layout: ArffLayout,
       forEachDataLine(file, chunk, (text, ctx) => {
         try {
           const row = decodeRow(layout, text, ctx);
-          rows.push({ line: ctx.line, features: row.features, labels: row.labels.sort((a, b) => a - b) });
+          const decoded: DatasetRow = { line: ctx.line, features: row.features, labels: row.labels.sort((a, b) => a - b) };
+          if (row.split !== undefined) decoded.split = row.split;
+          rows.push(decoded);
         } catch (error) {
           skipped.record(error, ctx.line);
         }

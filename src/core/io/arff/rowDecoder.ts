@@ -14,6 +14,8 @@ export interface DecodedRow {
   features: FeatureValue[];
   /** Positive label ids, unsorted. */
   labels: number[];
+  /** The value of the `split` attribute, when the layout has one and the row gives it. */
+  split?: string;
 }
 
 export function decodeRow(layout: ArffLayout, text: string, ctx: LineContext): DecodedRow {
@@ -31,11 +33,12 @@ function decodeDenseRow(layout: ArffLayout, text: string, ctx: LineContext): Dec
     const id = labelOf[k];
     if (id >= 0) {
       if (labelBit(attributes[k], values[k], ctx, k, columnOf) === 1) labels.push(id);
-    } else {
+    } else if (featureOf[k] >= 0) {
       features[featureOf[k]] = decodeFeature(attributes[k], nominal[k], values[k], ctx, k, columnOf);
     }
   }
-  return { features, labels };
+  const split = layout.splitAttribute >= 0 ? values[layout.splitAttribute] : null;
+  return split === null ? { features, labels } : { features, labels, split };
 }
 
 function decodeSparseRow(layout: ArffLayout, text: string, ctx: LineContext): DecodedRow {
@@ -43,12 +46,14 @@ function decodeSparseRow(layout: ArffLayout, text: string, ctx: LineContext): De
   const features = layout.sparseDefaults.slice();
   const bits = new Uint8Array(layout.labelAttributes.length);
   for (const id of layout.sparseDefaultPositives) bits[id] = 1;
+  let split = layout.splitAttribute >= 0 ? layout.attributes[layout.splitAttribute].values?.[0] : undefined;
   scanSparse(text, ctx, attributes.length, () => true, (k, raw, column) => {
     const id = labelOf[k];
     if (id >= 0) bits[id] = labelBit(attributes[k], raw, ctx, column, identityColumn);
-    else features[featureOf[k]] = decodeFeature(attributes[k], nominal[k], raw, ctx, column, identityColumn);
+    else if (featureOf[k] >= 0) features[featureOf[k]] = decodeFeature(attributes[k], nominal[k], raw, ctx, column, identityColumn);
+    else if (k === layout.splitAttribute) split = raw ?? undefined;
   });
-  return { features, labels: positives(bits) };
+  return split === undefined ? { features, labels: positives(bits) } : { features, labels: positives(bits), split };
 }
 
 function positives(bits: Uint8Array): number[] {

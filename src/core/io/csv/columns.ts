@@ -1,13 +1,16 @@
 /**
- * Header names and the roles that go by name alone: an id column and a `split` column.
+ * Header names and the roles that go by name alone: an id column, a `split` column and the row
+ * markers of a resampled file (`is_synthetic`, `source_row`).
  */
 import { DatasetError } from '../../errors.js';
-import { isIdName, isSplitName } from '../columnRoles.js';
+import { isIdName, isRowMarkerName, isSplitName } from '../columnRoles.js';
 
 export interface HeaderInfo {
   names: string[];
   idIndex: number;
   splitIndex: number;
+  /** Row-marker columns (`is_synthetic`, `source_row`): neither feature nor label. */
+  markerIndices: number[];
   notes: string[];
 }
 
@@ -33,5 +36,6 @@ export function readHeader(file: string, raw: string[]): HeaderInfo {
     notes.push('the first column has no name; read as a row id (as pandas writes its index)');
   }
   const splitIndex = names.findIndex((n, i) => i !== idIndex && isSplitName(n));
-  return { names, idIndex, splitIndex, notes };
+  const markerIndices = names.flatMap((n, i) => (i !== idIndex && i !== splitIndex && isRowMarkerName(n) ? [i] : []));
+  return { names, idIndex, splitIndex, markerIndices, notes };
 }

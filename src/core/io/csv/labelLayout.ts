@@ -56,6 +56,7 @@ function labelsFrom(file: string, header: HeaderInfo, from: number): LayoutChoic
   const notes: string[] = [];
   for (let i = from; i < header.names.length; i++) {
     if (i === header.idIndex || i === header.splitIndex) notes.push(`column "${header.names[i]}" is the row ${i === header.idIndex ? 'id' : 'split'}, not a label`);
+    else if (header.markerIndices.includes(i)) notes.push(`column "${header.names[i]}" is a row marker of a resampled file, not a label`);
     else columns.push(i);
   }
   return { layout: { kind: 'onehot', columns, how: `chosen with --labels-from ${from}` }, notes };
@@ -63,7 +64,7 @@ function labelsFrom(file: string, header: HeaderInfo, from: number): LayoutChoic
 
 /** A label-list column by name, else a block of 0/1 columns, else a column of bracketed lists. */
 function detectLayout(file: string, header: HeaderInfo, column: (i: number) => string[]): LayoutChoice {
-  const candidates = header.names.map((_, i) => i).filter((i) => i !== header.idIndex && i !== header.splitIndex);
+  const candidates = header.names.map((_, i) => i).filter((i) => i !== header.idIndex && i !== header.splitIndex && !header.markerIndices.includes(i));
   const isBinary = (i: number): boolean => {
     const values = column(i);
     return values.length > 0 && values.every((v) => binaryOfString(v) >= 0);

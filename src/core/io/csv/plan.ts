@@ -37,7 +37,7 @@ export async function planCsv(file: string, options: CsvOptions, rowLimit?: numb
   const { layout, notes } = chooseLabelLayout(file, header, head.sample, options);
   if (layout.kind === 'onehot' && layout.columns.length === 0) throw new DatasetError({ file, line: 1 }, 'no label columns chosen', 'give at least one name with --labels');
   const taken = new Set(layout.kind === 'onehot' ? layout.columns : [layout.column]);
-  const featureIndex = header.names.map((_, i) => i).filter((i) => !taken.has(i) && i !== header.idIndex && i !== header.splitIndex);
+  const featureIndex = header.names.map((_, i) => i).filter((i) => !taken.has(i) && i !== header.idIndex && i !== header.splitIndex && !header.markerIndices.includes(i));
   const features = featureIndex.map((i) => inferFeature(header.names[i], head.sample.map((r) => r.fields[i])));
   const scan: ScanPlan = { file, delimiter: head.delimiter, columnNames: header.names, layout, skipBadRows: options.skipBadRows === true };
   return { head, header, layout, featureIndex, features, notes: [...head.notes, ...header.notes, ...notes], scan };
@@ -54,6 +54,10 @@ export function schemaOf(file: string, plan: CsvPlan, labelNames: string[]): Dat
   };
   if (plan.header.idIndex >= 0) schema.idColumn = plan.header.names[plan.header.idIndex];
   if (plan.header.splitIndex >= 0) schema.splitColumn = plan.header.names[plan.header.splitIndex];
+  if (plan.layout.kind === 'list') {
+    schema.labelColumn = plan.header.names[plan.layout.column];
+    schema.labelListStyle = plan.layout.style;
+  }
   return schema;
 }
 

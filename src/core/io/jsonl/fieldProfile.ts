@@ -1,9 +1,10 @@
 /**
  * What the non-label fields of a JSONL file are, from one pass over every row: numbers are
- * numeric features, strings categorical or text, `id`-like and `split` fields are set aside,
+ * numeric features, strings categorical or text, `id`-like and `split` fields and the row markers
+ * of a resampled file (`is_synthetic`, `source_row`) are set aside,
  * nested objects and arrays are skipped with a note.
  */
-import { isIdName, isSplitName } from '../columnRoles.js';
+import { isIdName, isRowMarkerName, isSplitName } from '../columnRoles.js';
 import type { FeatureColumn, FeatureValue } from '../types.js';
 import { compareNames } from './labelSpace.js';
 import type { JsonObject } from './parseLine.js';
@@ -48,6 +49,7 @@ export class FieldProfiler {
     for (const [name, stats] of this.fields) {
       if (plan.idColumn === undefined && isIdName(name) && stats.nested === 0) plan.idColumn = name;
       else if (plan.splitColumn === undefined && isSplitName(name) && stats.nested === 0) plan.splitColumn = name;
+      else if (isRowMarkerName(name) && stats.nested === 0) continue;
       else this.addFeature(plan, name, stats);
     }
     return plan;

@@ -111,6 +111,7 @@ function schemaOf(file: string, labelNames: string[], field: string, forms: Read
     labelNames,
     features: plan.features,
     labelSource: `${labelNames.length} labels from the "${field}" field (${describeForms(forms)}); label space: the union over the file, sorted by name`,
+    labelColumn: field,
     notes: [...plan.notes],
   };
   if (plan.idColumn !== undefined) schema.idColumn = plan.idColumn;
