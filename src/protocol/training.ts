@@ -1,0 +1,164 @@
+/**
+ * Messages between whoever starts a training run (the extension host or the CLI) and the training
+ * worker thread, and the shapes of a run as the Runs view and the dashboard show it. Types and plain
+ * checks only: no `vscode`, no DOM.
+ */
+import type { EvaluationReport } from '../core/analysis/evaluatePredictions.js';
+
+/** The loss names users see (CLI --loss, quick picks, run names). */
+export type StrategyLoss = 'bce' | 'wbce' | 'focal' | 'asl' | 'cb';
+export const STRATEGY_LOSSES: readonly StrategyLoss[] = ['bce', 'wbce', 'focal', 'asl', 'cb'];
+
+/** Resampling of the training split only (never validation or test). */
+export type StrategyResampling = 'none' | 'mlros' | 'mlsmote';
+
+/** One training recipe of a run: a loss, optionally on a resampled training split. */
+export interface Strategy {
+  loss: StrategyLoss;
+  resampling: StrategyResampling;
+}
+
+/** What to train: one strategy (Train Baseline) or several on the same split and seed (Compare). */
+export interface TrainJob {
+  kind: 'train' | 'compare';
+  /** The dataset (absolute path). */
+  file: string;
+  /** A separate test file (MULAN train/test pairs); validation is then carved from `file`. */
+  testFile?: string;
+  /** Where runs are saved: `<runsDir>/<timestamp>-<name>/` (the workspace's .imbalance-lens/runs by default). */
+  runsDir: string;
+  /** A short name for the run folder (default: the dataset's base name). */
+  name?: string;
+  strategies: Strategy[];
+  /** Hidden layer widths; [] is a linear model. */
+  hidden: number[];
+  dropout: number;
+  epochs: number;
+  /** 0: early stopping off (train exactly `epochs`). */
+  patience: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  /** Train/validation/test proportions for a dataset without its own split (default 0.7/0.15/0.15). */
+  ratios: [number, number, number];
+  /** Folder holding the tfjs wasm binaries (the extension's dist/); absent: next to the worker script. */
+  wasmDir?: string;
+}
+
+export interface EpochRecord {
+  /** 1-based. */
+  epoch: number;
+  trainLoss: number;
+  validationLoss: number | null;
+  macroF1: number | null;
+  microF1: number | null;
+  perLabelF1: number[] | null;
+  ms: number;
+}
+
+/** Test-split metrics of one strategy at one set of thresholds. */
+export interface HeadlineMetrics {
+  macroF1: number;
+  microF1: number;
+  /** Macro average precision. */
+  mAP: number;
+  /** Macro-F1 over the tail band (the rarest third of labels by training frequency). */
+  tailF1: number;
+}
+
+export interface StrategyResult {
+  /** e.g. `wbce`, `focal+mlros`. */
+  strategy: string;
+  loss: StrategyLoss;
+  resampling: StrategyResampling;
+  /** The strategy's own run folder (config.json, metrics.jsonl, thresholds.json, predictions.csv, model). */
+  runDir: string;
+  epochsRun: number;
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  /** At the fixed threshold 0.5, and with per-label thresholds tuned on validation. */
+  fixed: HeadlineMetrics;
+  tuned: HeadlineMetrics;
+}
+
+export interface SplitInfo {
+  /** How the split was made, in one sentence (the file's split column, a test file, iterative stratification 70/15/15 seed 0). */
+  source: string;
+  train: number;
+  validation: number;
+  test: number;
+  /** Labels with positives absent from a part, e.g. `Class14 (validation)`. */
+  absent: string[];
+}
+
+export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed';
+
+/** What `run.json` in a run folder holds; the Runs view lists these. */
+export interface RunSummary {
+  kind: TrainJob['kind'];
+  name: string;
+  runDir: string;
+  file: string;
+  status: RunStatus;
+  /** The message of a failed run. */
+  error?: string;
+  startedAt: string;
+  finishedAt?: string;
+  /** 'tensorflow (tfjs-node)', 'wasm', 'cpu' or 'js': what computed. */
+  backend: string;
+  labelNames: string[];
+  split: SplitInfo;
+  /** Finished strategies (a cancelled run keeps the ones done). */
+  strategies: StrategyResult[];
+  /** The best strategy (compare), with tuned or fixed thresholds, and why in plain language. */
+  recommendation?: { strategy: string; tuned: boolean; reason: string };
+  /** The test-split evaluation of the recommended (or only) strategy, tuned thresholds in force. */
+  evaluation?: EvaluationReport;
+}
+
+/** Host (extension or CLI) to worker. */
+export type ToTrainingWorker = { type: 'start'; job: TrainJob } | { type: 'cancel' };
+
+/** Worker to host. */
+export type FromTrainingWorker =
+  | { type: 'log'; message: string }
+  /** The split is made and the run folder exists: what will be trained. */
+  | { type: 'prepared'; summary: RunSummary; strategies: string[]; epochs: number }
+  | { type: 'strategyStarted'; strategy: string; index: number; of: number }
+  | { type: 'epoch'; strategy: string; record: EpochRecord }
+  | { type: 'strategyDone'; result: StrategyResult }
+  /** The end of the run: completed, cancelled (partial results kept) or failed. */
+  | { type: 'finished'; summary: RunSummary }
+  /** A problem with the user's input (file, options): shown as is. */
+  | { type: 'failed'; message: string; userError: boolean };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A message from the worker, checked enough to dispatch on (the worker is our own code, but a crash can send anything). */
+export function isFromTrainingWorker(v: unknown): v is FromTrainingWorker {
+  if (!isObject(v) || typeof v.type !== 'string') return false;
+  switch (v.type) {
+    case 'log':
+      return typeof v.message === 'string';
+    case 'prepared':
+      return isObject(v.summary) && Array.isArray(v.strategies) && typeof v.epochs === 'number';
+    case 'strategyStarted':
+      return typeof v.strategy === 'string' && typeof v.index === 'number' && typeof v.of === 'number';
+    case 'epoch':
+      return typeof v.strategy === 'string' && isObject(v.record) && typeof v.record.epoch === 'number';
+    case 'strategyDone':
+      return isObject(v.result) && typeof v.result.strategy === 'string';
+    case 'finished':
+      return isObject(v.summary) && typeof v.summary.status === 'string';
+    case 'failed':
+      return typeof v.message === 'string' && typeof v.userError === 'boolean';
+    default:
+      return false;
+  }
+}
+
+export function isToTrainingWorker(v: unknown): v is ToTrainingWorker {
+  if (!isObject(v)) return false;
+  if (v.type === 'cancel') return true;
+  return v.type === 'start' && isObject(v.job) && typeof v.job.file === 'string' && Array.isArray(v.job.strategies);
+}
