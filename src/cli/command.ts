@@ -31,6 +31,12 @@ export const readerOptionSpecs: OptionSpecs = {
 };
 
 /**
+ * The reader options of the commands that write a new dataset (resample, split): they copy every
+ * row of the input, so a malformed row is an error to fix, never a row to skip.
+ */
+export const writingReaderOptionSpecs: OptionSpecs = Object.fromEntries(Object.entries(readerOptionSpecs).filter(([name]) => name !== 'skip-bad-rows'));
+
+/**
  * The row limit of the commands that analyse a dataset (analyze, weights). Not a reader option of
  * evaluate: predictions are joined with every row of the truth, so a partial truth would misalign them.
  */

@@ -9,4 +9,6 @@ export const enum CommandId {
   ShowReportJson = 'imbalanceLens.showReportJson',
   CopyPosWeight = 'imbalanceLens.copyPosWeight',
   CopyThresholds = 'imbalanceLens.copyThresholds',
+  ResampleDataset = 'imbalanceLens.resampleDataset',
+  CreateSplit = 'imbalanceLens.createSplit',
 }

@@ -5,8 +5,10 @@ import { CommandId } from './commandIds.js';
 import { analyzeDatasetCommand } from './commands/analyzeDataset.js';
 import { copyPosWeightCommand } from './commands/copyPosWeight.js';
 import { copyThresholdsCommand } from './commands/copyThresholds.js';
+import { createSplitCommand } from './commands/createSplit.js';
 import { evaluatePredictionsCommand } from './commands/evaluatePredictions.js';
 import { openDashboardCommand } from './commands/openDashboard.js';
+import { resampleDatasetCommand } from './commands/resampleDataset.js';
 import { showReportJsonCommand } from './commands/showReportJson.js';
 import { showReportMarkdownCommand } from './commands/showReportMarkdown.js';
 import { showWeightSuggestionsCommand } from './commands/showWeightSuggestions.js';
@@ -53,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandId.ShowReportJson, (arg?: unknown) => showReportJsonCommand(services, arg)),
     vscode.commands.registerCommand(CommandId.CopyPosWeight, (arg?: unknown) => copyPosWeightCommand(services, arg)),
     vscode.commands.registerCommand(CommandId.CopyThresholds, () => copyThresholdsCommand(services)),
+    vscode.commands.registerCommand(CommandId.ResampleDataset, (arg?: unknown) => resampleDatasetCommand(services, arg)),
+    vscode.commands.registerCommand(CommandId.CreateSplit, (arg?: unknown) => createSplitCommand(services, arg)),
   );
 }
 

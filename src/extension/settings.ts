@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/analysis/analyzeDataset.js';
 import type { EvaluateOptions } from '../core/analysis/evaluatePredictions.js';
+import type { ResampleOptions } from '../core/analysis/resampleDataset.js';
 import { formatOf } from '../core/io/open.js';
 import type { DatasetFormat } from '../core/io/types.js';
 import type { ZeroDivision } from '../core/metrics/index.js';
@@ -44,6 +45,22 @@ export function evaluateOptionsFromSettings(resource: vscode.Uri, truth?: vscode
     threshold: number(config, 'threshold', 0.5, (t) => t >= 0 && t <= 1),
     tuneThresholds: boolean(config, 'tuneThresholds', true),
     zeroDivision: zeroDivision(config),
+  };
+}
+
+/**
+ * Options for Resample Dataset and Create Stratified Split of `resource`: how to find the labels
+ * (as Analyze Dataset reads the file; these jobs read every row and stop at a malformed one) and
+ * `imbalanceLens.resampleSeed`, so the same settings give the same files.
+ */
+export function resampleOptionsFromSettings(resource: vscode.Uri): Pick<ResampleOptions, 'labels' | 'labelColumn' | 'format' | 'seed'> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, resource);
+  const { labels, labelColumn, format } = datasetReadSettings(config, resource);
+  return {
+    labels,
+    labelColumn,
+    ...(format ? { format } : {}),
+    seed: integer(config, 'resampleSeed', 0, 0),
   };
 }
 

@@ -6,6 +6,9 @@
  */
 import type { AnalysisReport } from '../core/analysis/analyzeDataset.js';
 import type { EvaluationReport } from '../core/analysis/evaluatePredictions.js';
+import type { MeasureSummary } from '../core/analysis/measureSummary.js';
+import type { ResampleReport } from '../core/analysis/resampleDataset.js';
+import type { SplitReport } from '../core/analysis/splitDataset.js';
 import type { LabelCurves } from '../core/metrics/curves/types.js';
 import { WEIGHT_SCHEMES, type WeightScheme } from '../core/weights/types.js';
 
@@ -41,7 +44,32 @@ export interface EvaluationView {
   curves: LabelCurves[];
 }
 
-export type DashboardView = DatasetView | EvaluationView;
+/** Set on a resample or split view shown again from a panel's saved state after a window reload. */
+export interface RestoredNote {
+  /** Files the run wrote that are no longer there. */
+  missing: string[];
+}
+
+/**
+ * A finished resampling: the measures before and after and the per-label counts. The panel's
+ * identity is the file written (`report.out`); a new run to the same file replaces the view.
+ */
+export interface ResampleView {
+  kind: 'resample';
+  file: string;
+  report: ResampleReport;
+  restored?: RestoredNote;
+}
+
+/** A finished stratified split: per part and per label. The panel's identity is the input dataset. */
+export interface SplitView {
+  kind: 'split';
+  file: string;
+  report: SplitReport;
+  restored?: RestoredNote;
+}
+
+export type DashboardView = DatasetView | EvaluationView | ResampleView | SplitView;
 
 /** What the webview keeps across hiding and reloads (vscode.setState), and what the serializer reads back. */
 export interface DashboardState {
@@ -53,6 +81,12 @@ export interface DashboardState {
   truthFile?: string;
   /** UI choices: the open tab, sort keys, filters, toggles, selected labels. Free-form, owned by the webview. */
   ui: Record<string, string | number | boolean | string[]>;
+  /**
+   * Resample and split only: the report itself, kept in the webview's saved state (never sent in
+   * `state` messages), because it cannot be made again without writing the files again. The
+   * serializer shows it again after a reload.
+   */
+  report?: ResampleReport | SplitReport;
 }
 
 export type ExportFormat = 'pytorch' | 'json';
@@ -105,10 +139,14 @@ function fieldsValid(message: Record<string, unknown>, fields: Record<string, Ch
   return Object.entries(fields).every(([name, check]) => check(message[name]));
 }
 
+const VIEW_KINDS: Record<DashboardView['kind'], true> = { analysis: true, evaluation: true, resample: true, split: true };
+const isViewKind: Check = (k) => typeof k === 'string' && Object.hasOwn(VIEW_KINDS, k);
+
 export function isDashboardState(v: unknown): v is DashboardState {
   if (!isObject(v)) return false;
-  if (!fieldsValid(v, { protocol: isInteger, kind: (k) => k === 'analysis' || k === 'evaluation', file: isString })) return false;
+  if (!fieldsValid(v, { protocol: isInteger, kind: isViewKind, file: isString })) return false;
   if (v.truthFile !== undefined && !isString(v.truthFile)) return false;
+  if (v.report !== undefined && !(v.kind === 'resample' ? isResampleReport(v.report) : v.kind === 'split' && isSplitReport(v.report))) return false;
   if (!isObject(v.ui)) return false;
   return Object.values(v.ui).every((x) => isString(x) || isNumber(x) || typeof x === 'boolean' || isStringArray(x));
 }
@@ -132,10 +170,14 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
   return fieldsValid(v, WEBVIEW_MESSAGE_FIELDS[v.type as WebviewMessage['type']]);
 }
 
+const isRestoredNote: Check = (v) => v === undefined || (isObject(v) && isStringArray(v.missing));
+
 const isView: Check = (v) => {
   if (!isObject(v) || !isString(v.file) || !isObject(v.report)) return false;
   if (v.kind === 'analysis') return Array.isArray(v.report.perLabel) && isNumber(v.report.instances);
   if (v.kind === 'evaluation') return Array.isArray(v.report.perLabel) && isNumber(v.report.rows) && Array.isArray(v.curves);
+  if (v.kind === 'resample') return isResampleReport(v.report) && isRestoredNote(v.restored);
+  if (v.kind === 'split') return isSplitReport(v.report) && isRestoredNote(v.restored);
   return false;
 };
 
@@ -154,4 +196,74 @@ const HOST_MESSAGE_FIELDS: Record<HostMessage['type'], Record<string, Check>> = 
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObject(v) || typeof v.type !== 'string' || !Object.hasOwn(HOST_MESSAGE_FIELDS, v.type)) return false;
   return fieldsValid(v, HOST_MESSAGE_FIELDS[v.type as HostMessage['type']]);
+}
+
+/*
+ * The resample and split reports are checked field by field, down to each label: they are small,
+ * the views draw every field, and a restored panel reads them back from a saved state.
+ */
+
+const RESAMPLE_METHOD_NAMES: Record<ResampleReport['method'], true> = { mlros: true, mlrus: true, lpros: true, lprus: true, mlsmote: true, remedial: true };
+const isOptionalNumber: Check = (v) => v === undefined || isNumber(v);
+const isNumberArray: Check = (v) => Array.isArray(v) && v.every(isNumber);
+const isArrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const isObjectWith = (fields: Record<string, Check>): Check => (v) => isObject(v) && fieldsValid(v, fields);
+
+const MEASURE_SUMMARY_FIELDS: Record<keyof MeasureSummary, Check> = {
+  rows: isNumber,
+  cardinality: isNumber,
+  meanIR: isNumber,
+  maxIR: isNumber,
+  cvIR: isNumber,
+  scumble: isNumber,
+};
+const isMeasureSummary = isObjectWith(MEASURE_SUMMARY_FIELDS);
+
+const RESAMPLE_REPORT_FIELDS: Record<string, Check> = {
+  file: isString,
+  format: isString,
+  method: (m) => typeof m === 'string' && Object.hasOwn(RESAMPLE_METHOD_NAMES, m),
+  parameters: isObjectWith({ seed: isNumber, percent: isOptionalNumber, k: isOptionalNumber, labelset: (l) => l === undefined || isString(l) }),
+  written: isStringArray,
+  out: isString,
+  rows: isObjectWith({ before: isNumber, after: isNumber, kept: isNumber, removed: isNumber, cloned: isNumber, edited: isNumber, synthetic: isNumber }),
+  before: isMeasureSummary,
+  after: isMeasureSummary,
+  perLabel: isArrayOf(isObjectWith({ name: isString, minority: (m) => typeof m === 'boolean', before: isNumber, after: isNumber, irBefore: isNumber, irAfter: isNumber })),
+  notes: isStringArray,
+  elapsedMs: isNumber,
+};
+
+/** A ResampleReport as the resample view draws it. */
+export function isResampleReport(v: unknown): v is ResampleReport {
+  return isObject(v) && fieldsValid(v, RESAMPLE_REPORT_FIELDS);
+}
+
+/** A SplitReport as the split view draws it: every per-part array as long as the parts, every label id a label. */
+export function isSplitReport(v: unknown): v is SplitReport {
+  if (!isObject(v)) return false;
+  const top = fieldsValid(v, {
+    file: isString,
+    format: isString,
+    order: (o) => o === 1 || o === 2,
+    seed: isNumber,
+    parts: isArrayOf(isObjectWith({ name: isString, proportion: isNumber, summary: isMeasureSummary })),
+    labelNames: isStringArray,
+    stratification: isObject,
+    absent: isStringArray,
+    written: isStringArray,
+    elapsedMs: isNumber,
+  });
+  if (!top) return false;
+  const parts = (v.parts as unknown[]).length;
+  const labels = (v.labelNames as unknown[]).length;
+  const isPartArray: Check = (a) => isNumberArray(a) && (a as number[]).length === parts;
+  const isLabelId: Check = (l) => Number.isInteger(l) && (l as number) >= 0 && (l as number) < labels;
+  const isPartId: Check = (p) => Number.isInteger(p) && (p as number) >= 0 && (p as number) < parts;
+  return fieldsValid(v.stratification as Record<string, unknown>, {
+    partRows: isPartArray,
+    labels: isArrayOf(isObjectWith({ label: isLabelId, total: isNumber, counts: isPartArray, ideal: isPartArray, maxDeviation: isNumber })),
+    absent: isArrayOf(isObjectWith({ label: isLabelId, part: isPartId })),
+    meanRelativeDeviation: isNumber,
+  });
 }

@@ -43,6 +43,20 @@ export interface TrainJob {
   ratios: [number, number, number];
   /** Folder holding the tfjs wasm binaries (the extension's dist/); absent: next to the worker script. */
   wasmDir?: string;
+  /** How to read the dataset (and test) file when detection needs help, as the CLI's reader flags; absent: detected. */
+  read?: TrainReadOptions;
+}
+
+/** Reader settings of a job (src/core/io/types.ts ReadOptions, the serialisable part). */
+export interface TrainReadOptions {
+  /** CSV/TSV: the 0/1 label columns, by name. */
+  labels?: string[];
+  /** CSV/TSV: label columns are column N (0-based) and all after it. */
+  labelsFrom?: number;
+  /** CSV/TSV: the column holding a label list; JSONL: the labels field. */
+  labelColumn?: string;
+  /** Read as this format whatever the extension. */
+  format?: 'csv' | 'tsv' | 'jsonl' | 'arff';
 }
 
 export interface EpochRecord {

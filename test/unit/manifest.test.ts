@@ -45,6 +45,7 @@ function settingsRead(): Map<string, unknown> {
   settings.evaluateOptionsFromSettings(file('/data/train.pred.csv'), csv);
   settings.weightSchemeFromSettings(csv);
   settings.minPositivesFromSettings(csv);
+  settings.resampleOptionsFromSettings(csv);
   return read;
 }
 

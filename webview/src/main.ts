@@ -1,8 +1,8 @@
 /**
  * The dashboard shell: acquires the VS Code API once, restores the saved state and says `ready`,
- * validates every message from the host, draws `view` messages with the dataset or evaluation view,
- * shows `busy` / `failed` in their place, answers pending curve requests, shows `done` in a status
- * line, and redraws the charts when VS Code changes the colour theme.
+ * validates every message from the host, draws `view` messages with the dataset, evaluation,
+ * resample or split view, shows `busy` / `failed` in their place, answers pending curve requests,
+ * shows `done` in a status line, and redraws the charts when VS Code changes the colour theme.
  */
 import { isHostMessage, type DashboardView, type HostMessage } from '../../src/protocol/dashboard.js';
 import { ChartRegistry } from './components/chartRegistry.js';
@@ -10,6 +10,8 @@ import { h } from './components/dom.js';
 import './components/elements.js';
 import { renderDatasetView } from './dataset/datasetView.js';
 import { renderEvaluationView } from './evaluation/evaluationView.js';
+import { renderResampleView } from './resample/resampleView.js';
+import { renderSplitView } from './resample/splitView.js';
 import { HostConnection } from './shell/hostConnection.js';
 import { renderBusy, renderFailed } from './shell/notices.js';
 import { StatusLine } from './shell/statusLine.js';
@@ -18,6 +20,7 @@ import { createViewContext } from './shell/viewContextImpl.js';
 import { vscodeApi } from './shell/vscodeApi.js';
 import { readChartTheme } from './theme.js';
 import type { ChartTheme } from './types.js';
+import type { ViewContext } from './viewContext.js';
 
 const host = new HostConnection(vscodeApi());
 const charts = new ChartRegistry();
@@ -76,15 +79,27 @@ function show(view: DashboardView): void {
   root.replaceChildren();
   const ctx = createViewContext(host, charts, currentTheme);
   try {
-    if (view.kind === 'analysis') renderDatasetView(root, view, ctx);
-    else renderEvaluationView(root, view, ctx);
+    renderView(view, ctx);
   } catch (error) {
     console.error('Imbalance Lens dashboard: the view could not be drawn', error);
     charts.disposeAll();
     const reason = error instanceof Error ? error.message : String(error);
-    renderFailed(root, `The ${view.kind === 'analysis' ? 'dataset' : 'evaluation'} view could not be drawn: ${reason}`, () =>
-      host.post({ type: 'refresh' }),
-    );
+    renderFailed(root, `The ${VIEW_NAMES[view.kind]} view could not be drawn: ${reason}`, () => host.post({ type: 'refresh' }));
+  }
+}
+
+const VIEW_NAMES: Record<DashboardView['kind'], string> = { analysis: 'dataset', evaluation: 'evaluation', resample: 'resample', split: 'split' };
+
+function renderView(view: DashboardView, ctx: ViewContext): void {
+  switch (view.kind) {
+    case 'analysis':
+      return renderDatasetView(root, view, ctx);
+    case 'evaluation':
+      return renderEvaluationView(root, view, ctx);
+    case 'resample':
+      return renderResampleView(root, view, ctx);
+    case 'split':
+      return renderSplitView(root, view, ctx);
   }
 }
 

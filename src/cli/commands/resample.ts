@@ -6,8 +6,8 @@ import { renderText } from '../../core/report/renderText.js';
 import { resampleDocument } from '../../core/report/resampleDocument.js';
 import type { ResampleMethod } from '../../core/resample/types.js';
 import { flag, numberOption, stringOption } from '../args.js';
-import { datasetArgument, readerOptionSpecs, readerOptionsFrom, type CliCommand } from '../command.js';
-import { outputOptionSpecs, writeOptionsFrom } from './split.js';
+import { datasetArgument, readerOptionsFrom, writingReaderOptionSpecs, type CliCommand } from '../command.js';
+import { outputOptionSpecs } from './split.js';
 
 export const resampleCommand: CliCommand = {
   name: 'resample',
@@ -20,9 +20,10 @@ export const resampleCommand: CliCommand = {
     labelset: { type: 'string', choices: ['ranking', 'union', 'intersection'], description: "MLSMOTE: a synthetic row's labels (default ranking: those of most of the k+1 rows)" },
     seed: { type: 'integer', valueName: 'N', description: 'random seed (default 0): the same seed gives the same file' },
     out: { type: 'string', valueName: 'FILE', description: 'output file (default: next to the input, NAME.METHOD.EXT)' },
+    'no-mark': { type: 'boolean', description: 'do not add the is_synthetic and source_row columns that mark cloned and synthetic rows' },
     ...outputOptionSpecs,
     format: { type: 'string', choices: ['table', 'markdown', 'json'], description: 'report format on stdout (default: table on a terminal, json otherwise)' },
-    ...readerOptionSpecs,
+    ...writingReaderOptionSpecs,
   },
   async run(args, io, signal) {
     const file = datasetArgument(args, 'resample');
@@ -37,7 +38,8 @@ export const resampleCommand: CliCommand = {
       labelset: stringOption(args, 'labelset') as 'ranking' | 'union' | 'intersection' | undefined,
       seed: numberOption(args, 'seed'),
       out: stringOption(args, 'out'),
-      ...writeOptionsFrom(args),
+      force: flag(args, 'force'),
+      markRows: !flag(args, 'no-mark'),
       dryRun: flag(args, 'dry-run'),
     });
     if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');

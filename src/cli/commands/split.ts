@@ -5,18 +5,14 @@ import { renderMarkdown } from '../../core/report/renderMarkdown.js';
 import { renderText } from '../../core/report/renderText.js';
 import { splitDocument } from '../../core/report/resampleDocument.js';
 import { flag, listOption, numberOption, stringOption, type OptionSpecs, type ParsedArgs } from '../args.js';
-import { datasetArgument, readerOptionSpecs, readerOptionsFrom, type CliCommand } from '../command.js';
+import { datasetArgument, readerOptionsFrom, writingReaderOptionSpecs, type CliCommand } from '../command.js';
 
 /** The output flags resample and split share. */
 export const outputOptionSpecs: OptionSpecs = {
   force: { type: 'boolean', description: 'replace output files that already exist (never the input)' },
-  'no-mark': { type: 'boolean', description: 'resample: do not add the is_synthetic and source_row columns' },
   'dry-run': { type: 'boolean', description: 'compute and report, but write nothing' },
 };
 
-export function writeOptionsFrom(args: ParsedArgs): { force: boolean; markRows: boolean } {
-  return { force: flag(args, 'force'), markRows: !flag(args, 'no-mark') };
-}
 
 function ratiosFrom(args: ParsedArgs): number[] | undefined {
   const items = listOption(args, 'ratios');
@@ -41,12 +37,11 @@ export const splitCommand: CliCommand = {
     'single-file': { type: 'string', valueName: 'FILE', description: 'write one file: the input with a split column' },
     ...outputOptionSpecs,
     format: { type: 'string', choices: ['table', 'markdown', 'json'], description: 'report format on stdout (default: table on a terminal, json otherwise)' },
-    ...readerOptionSpecs,
+    ...writingReaderOptionSpecs,
   },
   async run(args, io, signal) {
     const file = datasetArgument(args, 'split');
     const format = stringOption(args, 'format') ?? (io.isTTY ? 'table' : 'json');
-    if (flag(args, 'no-mark')) throw new UsageError('--no-mark is for resample: a split adds no rows to mark');
     const order = numberOption(args, 'order');
     const report = await splitDataset(file, {
       ...readerOptionsFrom(args, signal),

@@ -1,15 +1,14 @@
 /**
- * The `evaluate` job: load the ground truth and the predictions, compute every metric at the
+ * The `evaluate` job: load the ground truth and the predictions, then compute every metric at the
  * thresholds in force (0.5, one given value, or a thresholds file), optionally tune per-label
- * thresholds for F1, and add what the dashboard draws: curves, the global threshold sweep, the
- * "predicted b instead of a" pairs and the head/medium/tail bands. One plain JSON report.
+ * thresholds for F1, and add what the dashboard draws (evaluateScores.ts). One plain JSON report.
  */
 import { UsageError } from '../errors.js';
 import { loadEvaluationData, readThresholds, type LoadEvaluationOptions, type ScoreKind } from '../io/predictions/index.js';
-import { confusedPairs, frequencyBands, type Band, type ConfusedPair, type LabelCurves, type ThresholdSweep } from '../metrics/curves/index.js';
-import { computeMetrics, type EvaluationMetrics } from '../metrics/index.js';
-import { labelReports, type RankedLabelReports } from '../metrics/parallel/index.js';
+import type { Band, ConfusedPair, LabelCurves, ThresholdSweep } from '../metrics/curves/index.js';
+import type { EvaluationMetrics } from '../metrics/index.js';
 import type { EvaluationData, ZeroDivision } from '../metrics/types.js';
+import { evaluateScores } from './evaluateScores.js';
 
 export interface EvaluateOptions extends LoadEvaluationOptions {
   /** One threshold for every label (default 0.5). */
@@ -78,43 +77,21 @@ export async function evaluatePredictions(truthFile: string, predFile: string, o
   const { data } = loaded;
   const { thresholds, source } = await thresholdsInForce(data, options);
   const loadMs = performance.now() - loadStarted;
-
-  const computeStarted = performance.now();
-  const zeroDivision = options.zeroDivision ?? 0;
-  // The workers (if any) run while this thread finds the confused pairs, which need no ranking.
-  const pending = rankedLabelReports(data, thresholds, options);
-  pending.catch(() => undefined);
-  const pairs = confusedPairs(data, thresholds, { topN: options.topConfusedPairs ?? 50 });
-  const perLabel = await pending;
-  const metrics = computeMetrics(data, { thresholds, zeroDivision, scores: perLabel.scores, counts: perLabel.counts });
-  const report: EvaluationReport = {
-    truthFile,
-    predFile,
-    scoreKind: loaded.scoreKind,
-    joinedBy: loaded.joinedBy,
+  return evaluateScores(data, {
+    thresholds,
     thresholdSource: source,
-    zeroDivision,
-    notes: loaded.notes,
-    ...metrics,
-    curves: perLabel.curves,
-    sweep: perLabel.sweep,
-    bands: frequencyBands(metrics.perLabel, options.bands),
-    confusedPairs: pairs.confusedPairs,
-    confusedMatrix: pairs.matrix,
-    tuning: options.tuneThresholds ? tuningReport(data, metrics, zeroDivision, perLabel) : null,
-    timings: { loadMs: 0, computeMs: 0 },
-  };
-  report.timings = { loadMs: Math.round(loadMs), computeMs: Math.round(performance.now() - computeStarted) };
-  return report;
-}
-
-/** Everything read off each label's ranking, ranking every label exactly once (on worker threads when worthwhile). */
-function rankedLabelReports(data: EvaluationData, thresholds: number[], options: EvaluateOptions): Promise<RankedLabelReports> {
-  return labelReports(
-    data,
-    { thresholds, maxCurvePoints: options.maxCurvePoints, tune: options.tuneThresholds === true },
-    { workerScript: options.metricsWorkerScript, threads: options.threads, minRows: options.parallelMinRows, signal: options.signal },
-  );
+    origin: { truthFile, predFile, scoreKind: loaded.scoreKind, joinedBy: loaded.joinedBy, notes: loaded.notes },
+    tuneThresholds: options.tuneThresholds,
+    zeroDivision: options.zeroDivision,
+    maxCurvePoints: options.maxCurvePoints,
+    topConfusedPairs: options.topConfusedPairs,
+    bands: options.bands,
+    metricsWorkerScript: options.metricsWorkerScript,
+    threads: options.threads,
+    parallelMinRows: options.parallelMinRows,
+    loadMs,
+    signal: options.signal,
+  });
 }
 
 async function thresholdsInForce(data: EvaluationData, options: EvaluateOptions): Promise<{ thresholds: number[]; source: string }> {
@@ -124,29 +101,6 @@ async function thresholdsInForce(data: EvaluationData, options: EvaluateOptions)
   }
   const t = options.threshold ?? 0.5;
   return { thresholds: new Array<number>(labels).fill(t), source: `${t} for every label (score >= ${t})` };
-}
-
-function tuningReport(data: EvaluationData, before: EvaluationMetrics, zeroDivision: ZeroDivision, perLabel: RankedLabelReports): TuningReport {
-  const tuned = perLabel.tuned;
-  const after = computeMetrics(data, { thresholds: tuned.map((t) => t.threshold), zeroDivision, scores: perLabel.scores, counts: perLabel.tunedCounts ?? undefined });
-  const macroBefore = before.averages.macro.f1;
-  const macroAfter = after.averages.macro.f1;
-  return {
-    thresholds: data.labelNames.map((name, l) => ({
-      name,
-      threshold: tuned[l].threshold,
-      f1Before: before.perLabel[l].f1,
-      f1After: after.perLabel[l].f1,
-      note: tuned[l].note,
-    })),
-    macroF1Before: macroBefore,
-    macroF1After: macroAfter,
-    macroF1Change: macroBefore === null || macroAfter === null ? null : macroAfter - macroBefore,
-    microF1Before: before.averages.micro.f1 ?? 0,
-    microF1After: after.averages.micro.f1 ?? 0,
-    after,
-    caveat: 'Thresholds tuned on the rows they are measured on are optimistic: apply them to a held-out split (save them with --save-thresholds FILE, apply them with --thresholds FILE).',
-  };
 }
 
 /** The tuned thresholds as the JSON that `--thresholds FILE` reads back. */

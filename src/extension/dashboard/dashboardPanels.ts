@@ -1,13 +1,18 @@
 /**
- * The dashboard panels: one per analysed dataset and one per evaluated predictions file (an
- * existing one is revealed, not duplicated), in the editor area, and their serializer, which
- * brings them back after a window reload by computing their report again from the files.
+ * The dashboard panels: one per analysed dataset, evaluated predictions file, resampled output
+ * and split dataset (an existing one is revealed, not duplicated), in the editor area, and their
+ * serializer, which brings them back after a window reload: an analysis or evaluation by computing
+ * its report again from the files, a resampling or split by showing the report the webview saved
+ * (running it again would write the files again), saying which of its files are gone.
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisReport } from '../../core/analysis/analyzeDataset.js';
 import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
-import { isDashboardState } from '../../protocol/dashboard.js';
+import type { ResampleReport } from '../../core/analysis/resampleDataset.js';
+import type { SplitReport } from '../../core/analysis/splitDataset.js';
+import { isDashboardState, isResampleReport, isSplitReport, type DashboardState, type RestoredNote } from '../../protocol/dashboard.js';
 import type { DashboardServices } from '../services.js';
 import { dashboardIcon, dashboardWebviewOptions, loadDashboardPage } from './dashboardPage.js';
 import { DashboardSession, type DashboardSource } from './dashboardSession.js';
@@ -31,7 +36,21 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return session;
   }
 
-  /** The open panel of a dataset (analysis) or predictions file (evaluation), if any. */
+  /** Shows a finished resampling in the panel of the file it wrote. */
+  showResample(report: ResampleReport): DashboardSession {
+    const session = this.panelFor({ kind: 'resample', file: report.out });
+    session.showResample(report);
+    return session;
+  }
+
+  /** Shows a finished split in the panel of the dataset it split. */
+  showSplit(report: SplitReport): DashboardSession {
+    const session = this.panelFor({ kind: 'split', file: report.file });
+    session.showSplit(report);
+    return session;
+  }
+
+  /** The open panel of a dataset (analysis, split), predictions file (evaluation) or written file (resample), if any. */
   find(kind: DashboardSource['kind'], file: string): DashboardSession | undefined {
     return this.sessions.get(panelKey(kind, file));
   }
@@ -48,7 +67,10 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
     const session = this.adopt(panel, source);
     if (isDashboardState(state)) session.keepState(state);
     this.services.log.info(`restoring the ${source.kind} dashboard of ${source.file}`);
-    void session.load({ notify: false });
+    const saved = isDashboardState(state) ? state.report : undefined;
+    if (source.kind === 'resample' && isResampleReport(saved)) session.showResample(saved, await restoredNote(saved.written));
+    else if (source.kind === 'split' && isSplitReport(saved)) session.showSplit(saved, await restoredNote(saved.written));
+    else void session.load({ notify: false });
   }
 
   /**
@@ -94,8 +116,10 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 }
 
+const TITLE_PREFIXES: Record<DashboardSource['kind'], string> = { analysis: 'Imbalance', evaluation: 'Evaluation', resample: 'Resampled', split: 'Split' };
+
 export function panelTitle(source: DashboardSource): string {
-  return `${source.kind === 'analysis' ? 'Imbalance' : 'Evaluation'}: ${path.basename(source.file)}`;
+  return `${TITLE_PREFIXES[source.kind]}: ${path.basename(source.file)}`;
 }
 
 function panelKey(kind: DashboardSource['kind'], file: string): string {
@@ -103,9 +127,31 @@ function panelKey(kind: DashboardSource['kind'], file: string): string {
   return `${kind}:${process.platform === 'win32' ? resolved.toLowerCase() : resolved}`;
 }
 
-/** What a saved state says the panel showed; an evaluation needs its ground truth to be evaluated again. */
+/**
+ * What a saved state says the panel showed; an evaluation needs its ground truth to be evaluated
+ * again, and a resampling or split its saved report (nothing else can bring it back).
+ */
 function sourceOf(state: unknown): DashboardSource | undefined {
   if (!isDashboardState(state)) return undefined;
-  if (state.kind === 'analysis') return { kind: 'analysis', file: state.file };
-  return state.truthFile ? { kind: 'evaluation', file: state.file, truthFile: state.truthFile } : undefined;
+  switch (state.kind) {
+    case 'analysis':
+      return { kind: 'analysis', file: state.file };
+    case 'evaluation':
+      return state.truthFile ? { kind: 'evaluation', file: state.file, truthFile: state.truthFile } : undefined;
+    case 'resample':
+    case 'split':
+      return hasReportOf(state, state.kind) ? { kind: state.kind, file: state.file } : undefined;
+  }
+}
+
+/** The saved report of the panel's own file (the output of a resampling, the input of a split). */
+function hasReportOf(state: DashboardState, kind: 'resample' | 'split'): boolean {
+  const report = state.report;
+  return kind === 'resample' ? isResampleReport(report) && report.out === state.file : isSplitReport(report) && report.file === state.file;
+}
+
+/** Which of the files a run wrote are gone by the time its panel is restored. */
+async function restoredNote(written: readonly string[]): Promise<RestoredNote> {
+  const present = await Promise.all(written.map((file) => fs.stat(file).then(() => true, () => false)));
+  return { missing: written.filter((_, i) => !present[i]) };
 }

@@ -1,28 +1,45 @@
 /**
  * One dashboard bound to one webview (a panel or a custom editor): it answers the webview's
  * `ready` with the view, keeps the UI state the webview reports, serves curves on request, runs
- * the buttons' actions and replies `done`, and computes the report again on `refresh`. Every
- * message is validated first; an invalid one is logged and ignored.
+ * the buttons' actions and replies `done`, and computes the report again on `refresh` (an
+ * analysis or evaluation; a resampling or split is the report of a finished run, shown as it is).
+ * Every message is validated first; an invalid one is logged and ignored.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisReport } from '../../core/analysis/analyzeDataset.js';
 import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
+import type { ResampleReport } from '../../core/analysis/resampleDataset.js';
+import type { SplitReport } from '../../core/analysis/splitDataset.js';
 import { DatasetError, isUserError, UsageError } from '../../core/errors.js';
 import type { WeightScheme } from '../../core/weights/index.js';
-import { isWebviewMessage, type DashboardState, type HostMessage, type WebviewMessage } from '../../protocol/dashboard.js';
+import { isWebviewMessage, type DashboardState, type HostMessage, type RestoredNote, type WebviewMessage } from '../../protocol/dashboard.js';
 import type { DashboardServices } from '../services.js';
 import { showError } from '../showError.js';
 import { copyToClipboard, exportThresholds, insertIntoLastEditor, openAtLine, saveImage } from './dashboardActions.js';
-import { curvesOf, datasetView, evaluationView } from './dashboardViews.js';
+import { curvesOf, datasetView, evaluationView, resampleView, splitView } from './dashboardViews.js';
 import { thresholdsText, weightsText } from './exportText.js';
 import { analyzeWithProgress, evaluateWithProgress } from './runReports.js';
 
-/** What a dashboard shows: a dataset's analysis, or a predictions file evaluated against its truth. */
-export type DashboardSource = { kind: 'analysis'; file: string } | { kind: 'evaluation'; file: string; truthFile: string };
+/**
+ * What a dashboard shows: a dataset's analysis, a predictions file evaluated against its truth, or
+ * a finished resampling (identified by the file written) or split (by the dataset split).
+ */
+export type DashboardSource =
+  | { kind: 'analysis'; file: string }
+  | { kind: 'evaluation'; file: string; truthFile: string }
+  | { kind: 'resample'; file: string }
+  | { kind: 'split'; file: string };
 
-type Report = { kind: 'analysis'; report: AnalysisReport } | { kind: 'evaluation'; report: EvaluationReport };
+type Report =
+  | { kind: 'analysis'; report: AnalysisReport }
+  | { kind: 'evaluation'; report: EvaluationReport }
+  | { kind: 'resample'; report: ResampleReport; restored?: RestoredNote }
+  | { kind: 'split'; report: SplitReport; restored?: RestoredNote };
+
+/** The command that makes a new report of a finished run. */
+const FINISHED_RUN_COMMANDS = { resample: 'Imbalance Lens: Resample Dataset…', split: 'Imbalance Lens: Create Stratified Split…' };
 
 /** Shown instead of the report while it is being computed, or when it could not be. */
 type Notice = { type: 'busy' | 'failed'; message: string };
@@ -87,6 +104,22 @@ export class DashboardSession implements vscode.Disposable {
     this.sendContent();
   }
 
+  /** A finished resampling; `restored` when it comes back from a panel's saved state after a reload. */
+  showResample(report: ResampleReport, restored?: RestoredNote): void {
+    this.currentSource = { kind: 'resample', file: report.out };
+    this.report = { kind: 'resample', report, restored };
+    this.notice = undefined;
+    this.sendContent();
+  }
+
+  /** A finished split; `restored` as for showResample. */
+  showSplit(report: SplitReport, restored?: RestoredNote): void {
+    this.currentSource = { kind: 'split', file: report.file };
+    this.report = { kind: 'split', report, restored };
+    this.notice = undefined;
+    this.sendContent();
+  }
+
   showBusy(message: string): void {
     this.notice = { type: 'busy', message };
     this.sendContent();
@@ -126,6 +159,8 @@ export class DashboardSession implements vscode.Disposable {
 
   /** Computes the report again; on cancellation or failure the previous report stays on screen. */
   refresh(): Promise<string> {
+    const finished = this.finishedRunCommand();
+    if (finished) return Promise.resolve(`This is the report of a finished run, which is not run again here: run “${finished}” for a new one.`);
     return this.exclusively(async () => {
       const previous = this.report;
       this.showBusy(this.busyMessage());
@@ -163,16 +198,26 @@ export class DashboardSession implements vscode.Disposable {
     return this.running;
   }
 
+  /** For a resampling or split: the command that makes a new one (they are never computed again here). */
+  private finishedRunCommand(): string | undefined {
+    const kind = this.currentSource.kind;
+    return kind === 'resample' || kind === 'split' ? FINISHED_RUN_COMMANDS[kind] : undefined;
+  }
+
   private jobName(): string {
-    return this.currentSource.kind === 'analysis' ? 'analysis' : 'evaluation';
+    return this.currentSource.kind;
   }
 
   private busyMessage(): string {
-    return this.currentSource.kind === 'analysis' ? `Analyzing ${this.name}…` : `Evaluating ${this.name} against ${path.basename(this.currentSource.truthFile)}…`;
+    const source = this.currentSource;
+    return source.kind === 'evaluation' ? `Evaluating ${this.name} against ${path.basename(source.truthFile)}…` : `Analyzing ${this.name}…`;
   }
 
   private async compute(): Promise<AnalysisReport | EvaluationReport | undefined> {
     const source = this.currentSource;
+    if (source.kind === 'resample' || source.kind === 'split') {
+      throw new UsageError(`a ${source.kind} report is not computed again: run “${FINISHED_RUN_COMMANDS[source.kind]}” for a new one`);
+    }
     const inputs = source.kind === 'analysis' ? [source.file] : [source.file, source.truthFile];
     for (const file of inputs) {
       const exists = await fs.stat(file).then(
@@ -218,6 +263,10 @@ export class DashboardSession implements vscode.Disposable {
       this.focus = undefined;
     } else if (this.report?.kind === 'evaluation') {
       this.post({ type: 'view', view: evaluationView(this.report.report) });
+    } else if (this.report?.kind === 'resample') {
+      this.post({ type: 'view', view: resampleView(this.report.report, this.report.restored) });
+    } else if (this.report?.kind === 'split') {
+      this.post({ type: 'view', view: splitView(this.report.report, this.report.restored) });
     }
   }
 
@@ -294,10 +343,12 @@ export class DashboardSession implements vscode.Disposable {
     return this.report.report;
   }
 
-  /** The files this dashboard reads: never a target for "Insert". */
+  /** The files this dashboard reads (or, for a resampling, wrote): never a target for "Insert". */
   private inputFiles(): string[] {
     const s = this.currentSource;
-    return s.kind === 'analysis' ? [s.file] : [s.file, s.truthFile];
+    if (s.kind === 'evaluation') return [s.file, s.truthFile];
+    if (this.report?.kind === 'resample') return [this.report.report.file, s.file];
+    return [s.file];
   }
 
   /** The file "open" shows: the dataset, or the predictions (the truth when the predictions are a binary .npy). */

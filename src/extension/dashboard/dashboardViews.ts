@@ -1,11 +1,14 @@
 /**
- * What the host posts as a `view`: a dataset analysis as it is, and an evaluation without most of
- * its per-label curves (they are most of its size), which the webview asks for by label. Pure.
+ * What the host posts as a `view`: a dataset analysis as it is, an evaluation without most of its
+ * per-label curves (they are most of its size), which the webview asks for by label, and a
+ * resampling or split report as it is. Pure.
  */
 import type { AnalysisReport } from '../../core/analysis/analyzeDataset.js';
 import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
+import type { ResampleReport } from '../../core/analysis/resampleDataset.js';
+import type { SplitReport } from '../../core/analysis/splitDataset.js';
 import type { LabelCurves } from '../../core/metrics/curves/types.js';
-import { INITIAL_CURVE_LABELS, type DatasetView, type EvaluationView } from '../../protocol/dashboard.js';
+import { INITIAL_CURVE_LABELS, type DatasetView, type EvaluationView, type ResampleView, type RestoredNote, type SplitView } from '../../protocol/dashboard.js';
 
 export function datasetView(report: AnalysisReport, focus?: string): DatasetView {
   return focus === undefined ? { kind: 'analysis', file: report.file, report } : { kind: 'analysis', file: report.file, report, focus };
@@ -28,4 +31,14 @@ export function curvesOf(report: EvaluationReport, labels: readonly string[]): L
     const curves = byName.get(name);
     return curves ? [curves] : [];
   });
+}
+
+/** A resampling, identified by the file it wrote. */
+export function resampleView(report: ResampleReport, restored?: RestoredNote): ResampleView {
+  return restored ? { kind: 'resample', file: report.out, report, restored } : { kind: 'resample', file: report.out, report };
+}
+
+/** A split, identified by the dataset it split. */
+export function splitView(report: SplitReport, restored?: RestoredNote): SplitView {
+  return restored ? { kind: 'split', file: report.file, report, restored } : { kind: 'split', file: report.file, report };
 }

@@ -468,8 +468,31 @@ export interface Recorded {
   contentProviders: Map<string, { provideTextDocumentContent(uri: Uri): string }>;
   /** What showInformationMessage / showErrorMessage answer (a button label or undefined). */
   answer: string | undefined;
-  /** The labels offered by the last quick pick; the fake picks the first item. */
+  /** The labels offered by the last quick pick; the fake picks the first item (unless `quickPickAnswers` says otherwise). */
   quickPickLabels: string[];
+  /** Every quick pick shown, in order: its title, placeholder and item labels. */
+  quickPicks: { title?: string; placeHolder?: string; labels: string[] }[];
+  /**
+   * What the next quick picks answer, in order: the label of an item (the fake throws if none has
+   * it), or undefined for Escape. Once empty, a quick pick takes its first item (Enter).
+   */
+  quickPickAnswers: (string | undefined)[];
+  /** Every input box shown, in order, with its options (call `validateInput` to see what it says of a text). */
+  inputBoxes: InputBoxOptions[];
+  /**
+   * What the next input boxes answer, in order: a text, or undefined for Escape. Once empty, an
+   * input box answers its prefilled value (Enter). A text that `validateInput` refuses throws: in
+   * VS Code the user cannot submit it.
+   */
+  inputAnswers: (string | undefined)[];
+  /** Every modal message (`{ modal: true }`) shown, in order, with its detail and buttons. */
+  modals: { message: string; detail?: string; items: string[] }[];
+  /** What the next modal messages answer, in order: a button, or undefined (Cancel). Once empty, Cancel. */
+  modalAnswers: (string | undefined)[];
+  /** The titles of every progress notification. */
+  progressTitles: string[];
+  /** When true, the user cancels every progress notification as soon as it starts. */
+  cancelProgress: boolean;
   /** Webview panels the extension created, in order. */
   panels: FakeWebviewPanel[];
   serializers: Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> | void }>;
@@ -489,6 +512,13 @@ export interface Recorded {
   fileWatchers: FakeFileSystemWatcher[];
   /** Every status bar item created, in order (disposed ones too). */
   statusBarItems: FakeStatusBarItem[];
+}
+
+export interface InputBoxOptions {
+  title?: string;
+  prompt?: string;
+  value?: string;
+  validateInput?: (text: string) => string | undefined | null | { message: string } | Thenable<string | undefined | null | { message: string }>;
 }
 
 export interface CodeActionProviderRegistration {
@@ -512,6 +542,14 @@ export function createFakeVscode() {
     contentProviders: new Map(),
     answer: undefined,
     quickPickLabels: [],
+    quickPicks: [],
+    quickPickAnswers: [],
+    inputBoxes: [],
+    inputAnswers: [],
+    modals: [],
+    modalAnswers: [],
+    progressTitles: [],
+    cancelProgress: false,
     panels: [],
     serializers: new Map(),
     customEditors: new Map(),
@@ -545,15 +583,32 @@ export function createFakeVscode() {
       show: () => undefined,
       dispose: () => undefined,
     }),
-    async withProgress<T>(_options: unknown, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
-      const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    async withProgress<T>(options: { title?: string }, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
+      recorded.progressTitles.push(options?.title ?? '');
+      const cancelled = recorded.cancelProgress;
+      const token = {
+        isCancellationRequested: cancelled,
+        // As in VS Code, a listener added to a token that is already cancelled is called at once (asynchronously).
+        onCancellationRequested: (listener: () => void) => {
+          if (cancelled) setImmediate(listener);
+          return { dispose: () => undefined };
+        },
+      };
       return task({ report: () => undefined }, token);
     },
     async showErrorMessage(message: string) {
       recorded.errors.push(message);
       return recorded.answer;
     },
-    async showWarningMessage(message: string) {
+    async showWarningMessage(message: string, ...rest: unknown[]) {
+      const options = rest[0];
+      if (typeof options === 'object' && options !== null && (options as { modal?: boolean }).modal) {
+        const items = rest.slice(1).map((i) => (typeof i === 'string' ? i : (i as { title: string }).title));
+        recorded.modals.push({ message, detail: (options as { detail?: string }).detail, items });
+        const answer = recorded.modalAnswers.shift();
+        if (answer !== undefined && !items.includes(answer)) throw new Error(`the modal "${message}" has no button "${answer}" (it has ${items.join(', ')})`);
+        return answer;
+      }
       recorded.warnings.push(message);
       return recorded.answer;
     },
@@ -561,9 +616,24 @@ export function createFakeVscode() {
       recorded.infos.push(message);
       return recorded.answer;
     },
-    async showQuickPick<T extends { label: string }>(items: T[]): Promise<T | undefined> {
+    async showQuickPick<T extends { label: string }>(items: T[], options?: { title?: string; placeHolder?: string }): Promise<T | undefined> {
       recorded.quickPickLabels = items.map((i) => i.label);
-      return items[0];
+      recorded.quickPicks.push({ title: options?.title, placeHolder: options?.placeHolder, labels: recorded.quickPickLabels });
+      if (recorded.quickPickAnswers.length === 0) return items[0];
+      const answer = recorded.quickPickAnswers.shift();
+      if (answer === undefined) return undefined;
+      const item = items.find((i) => i.label === answer);
+      if (!item) throw new Error(`the quick pick "${options?.title ?? ''}" has no item "${answer}" (it has ${recorded.quickPickLabels.join(' | ')})`);
+      return item;
+    },
+    async showInputBox(options: InputBoxOptions = {}): Promise<string | undefined> {
+      recorded.inputBoxes.push(options);
+      const answer = recorded.inputAnswers.length > 0 ? recorded.inputAnswers.shift() : (options.value ?? '');
+      if (answer === undefined) return undefined;
+      const verdict = await options.validateInput?.(answer);
+      const problem = typeof verdict === 'object' && verdict !== null ? verdict.message : verdict;
+      if (problem) throw new Error(`the input box "${options.title ?? ''}" does not accept "${answer}": ${problem}`);
+      return answer;
     },
     async showOpenDialog() {
       return undefined;

@@ -62,6 +62,8 @@ export class HostConnection {
       ui: same && this.state ? this.state.ui : {},
     };
     if (view.kind === 'evaluation') next.truthFile = view.report.truthFile;
+    // A finished resampling or split cannot be computed again: its report is what a reload restores.
+    if (view.kind === 'resample' || view.kind === 'split') next.report = view.report;
     this.save(next);
   }
 
@@ -106,9 +108,11 @@ export class HostConnection {
     this.pending.clear();
   }
 
+  /** The whole state goes to setState; the host already has any report, so `state` messages leave it out. */
   private save(next: DashboardState): void {
     this.state = next;
     this.api.setState(next);
-    this.post({ type: 'state', state: next });
+    const { report: _report, ...withoutReport } = next;
+    this.post({ type: 'state', state: withoutReport });
   }
 }
