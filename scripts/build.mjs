@@ -1,4 +1,4 @@
-// One esbuild call per bundle: the extension host, the CLI, the CSV scan worker, the metrics worker,
+// One esbuild call per bundle: the extension host, the CLI, the CSV scan worker, the metrics worker, the resample/split worker,
 // and the dashboard webview (a browser bundle and its stylesheet, plus the codicon font it uses).
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -25,6 +25,7 @@ const bundles = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/core/io/csv/scanWorker.ts'], outfile: 'dist/csvScanWorker.js' },
   { ...common, entryPoints: ['src/core/metrics/parallel/metricsWorker.ts'], outfile: 'dist/metricsWorker.js' },
+  { ...common, entryPoints: ['src/core/analysis/writeJobWorker.ts'], outfile: 'dist/writeJobWorker.js' },
   // The dashboard page loads it as one classic nonce'd script, hence an IIFE.
   {
     bundle: true,

@@ -47,3 +47,24 @@ export class UsageError extends Error {
 export function isUserError(e: unknown): e is DatasetError | UsageError {
   return e instanceof DatasetError || e instanceof UsageError;
 }
+
+/** An error as it crosses a thread boundary (structured clone keeps no class): enough to rebuild a user error. */
+export type SerializedError =
+  | { kind: 'dataset'; file: string; line?: number; column?: number; message: string; hint?: string }
+  | { kind: 'usage'; message: string }
+  | { kind: 'other'; name: string; message: string };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof DatasetError) return { kind: 'dataset', file: e.file, line: e.line, column: e.column, message: e.message, hint: e.hint };
+  if (e instanceof UsageError) return { kind: 'usage', message: e.message };
+  return { kind: 'other', name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The error serializeError described: a DatasetError or UsageError again, else a plain Error. */
+export function deserializeError(s: SerializedError): Error {
+  if (s.kind === 'dataset') return new DatasetError({ file: s.file, line: s.line, column: s.column }, s.message, s.hint);
+  if (s.kind === 'usage') return new UsageError(s.message);
+  const error = new Error(s.message);
+  error.name = s.name;
+  return error;
+}

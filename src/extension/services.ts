@@ -20,6 +20,8 @@ export interface DashboardServices {
   workerScript: string;
   /** Absolute path of the bundled metrics worker (dist/metricsWorker.js), beside the scan worker. */
   metricsWorkerScript: string;
+  /** Absolute path of the bundled resample/split worker (dist/writeJobWorker.js); absent: those jobs run on this thread. */
+  writeJobWorkerScript?: string;
   /** The Problems-panel findings of each analysed dataset. */
   diagnostics: DatasetDiagnostics;
   /** The running jobs, and the MeanIR of the active editor's dataset. */

@@ -37,6 +37,8 @@ export interface ResampleOptions extends Omit<ReadOptions, 'skipBadRows'> {
   markRows?: boolean;
   /** Compute everything but write nothing. */
   dryRun?: boolean;
+  /** Called once the computation is done, right before the first output file is written. */
+  onWriting?: () => void;
 }
 
 export interface ResampleReport {
@@ -91,6 +93,7 @@ export async function resampleDataset(file: string, options: ResampleOptions): P
   const result = runMethod(table, options, options.signal);
   const output = outputLabelMatrix(table.labels, result);
   const out = options.out ?? resampledPath(file, options.method);
+  if (!options.dryRun) options.onWriting?.();
   const written = options.dryRun
     ? []
     : (await writeResampled(file, table.schema, result, out, { force: options.force, markRows: options.markRows ?? true, signal: options.signal })).files;

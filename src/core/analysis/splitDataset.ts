@@ -29,6 +29,8 @@ export interface SplitOptions extends Omit<ReadOptions, 'skipBadRows'> {
   force?: boolean;
   /** Compute everything but write nothing. */
   dryRun?: boolean;
+  /** Called once the computation is done, right before the first output file is written. */
+  onWriting?: () => void;
 }
 
 export interface SplitPart {
@@ -78,6 +80,7 @@ export async function splitDataset(file: string, options: SplitOptions = {}): Pr
   const matrices = partMatrices(scan.matrix, split.assignment, proportions.length);
   let written: string[] = [];
   if (!options.dryRun) {
+    options.onWriting?.();
     const { schema } = await openDataset(file, { ...options, skipBadRows: false });
     written = (await writeSplit(file, schema, split.assignment, names, { outDir: options.outDir, singleFile: options.singleFile, force: options.force, signal: options.signal })).files;
   }

@@ -1,12 +1,13 @@
 /**
  * Resampling and splitting behind a cancellable progress notification (and the status bar's job
- * list), with the dataset read as the settings say. Each resolves undefined when the user
+ * list), on a worker thread (dist/writeJobWorker.js), with the dataset read as the settings say. Each resolves undefined when the user
  * cancelled (the engine then leaves no file behind) and logs what happened.
  */
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { resampleDataset, type ResampleReport } from '../../core/analysis/resampleDataset.js';
-import { splitDataset, type SplitReport } from '../../core/analysis/splitDataset.js';
+import type { ResampleReport } from '../../core/analysis/resampleDataset.js';
+import { runWriteJob } from '../../core/analysis/runWriteJob.js';
+import type { SplitReport } from '../../core/analysis/splitDataset.js';
 import { withCancellableProgress } from '../progress.js';
 import type { DashboardServices } from '../services.js';
 import { resampleOptionsFromSettings } from '../settings.js';
@@ -19,7 +20,10 @@ export async function resampleWithProgress(services: DashboardServices, dataset:
   const report = await services.statusBar.track(
     `resampling ${name}`,
     withCancellableProgress(`Imbalance Lens: resampling ${name} with ${method}`, (signal, onProgress) =>
-      resampleDataset(dataset.fsPath, { ...resampleOptionsFromSettings(dataset), ...choices, force, signal, onProgress }),
+      runWriteJob(
+        { kind: 'resample', file: dataset.fsPath, options: { ...resampleOptionsFromSettings(dataset), ...choices, force } },
+        { workerScript: services.writeJobWorkerScript, signal, onProgress },
+      ),
     ),
   );
   if (!report) {
@@ -39,7 +43,10 @@ export async function splitWithProgress(services: DashboardServices, dataset: vs
   const report = await services.statusBar.track(
     `splitting ${name}`,
     withCancellableProgress(`Imbalance Lens: splitting ${name} (${choices.description})`, (signal, onProgress) =>
-      splitDataset(dataset.fsPath, { ...resampleOptionsFromSettings(dataset), folds, ratios, order, singleFile, force, signal, onProgress }),
+      runWriteJob(
+        { kind: 'split', file: dataset.fsPath, options: { ...resampleOptionsFromSettings(dataset), folds, ratios, order, singleFile, force } },
+        { workerScript: services.writeJobWorkerScript, signal, onProgress },
+      ),
     ),
   );
   if (!report) {
