@@ -36,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     textEditors,
     workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'csvScanWorker.js').fsPath,
     metricsWorkerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'metricsWorker.js').fsPath,
+    writeJobWorkerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'writeJobWorker.js').fsPath,
   };
   const dashboards = new DashboardPanels(base);
   const services: ExtensionServices = { ...base, dashboards };

@@ -238,6 +238,20 @@ export class Workbench {
     await this.acceptQuickInputRow(label, 'quick pick', undefined, options.beforeAccept);
   }
 
+  /** Accepts the input box that is open as it stands (its prefilled value), e.g. a wizard's default. */
+  async acceptInputBox(expectedValue: string): Promise<void> {
+    const input = this.page.locator('.quick-input-box input');
+    await poll(`an input box holding "${expectedValue}"`, 10_000, async () =>
+      (await this.page.locator('.quick-input-widget').isVisible()) && (await input.inputValue()) === expectedValue ? true : undefined,
+    );
+    const title = await this.page.locator('.quick-input-title').innerText();
+    await this.page.keyboard.press('Enter');
+    const widget = this.page.locator('.quick-input-widget');
+    await poll('the input box to take its value', 10_000, async () =>
+      !(await widget.isVisible()) || (await this.page.locator('.quick-input-title').innerText()) !== title ? true : undefined,
+    );
+  }
+
   /** The labels of the rows in the open quick pick, top to bottom. */
   async quickPickLabels(): Promise<string[]> {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
