@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import './analyze.mjs';
 import './evaluate.mjs';
+import './train.mjs';
 
 // The benchmarks that run the TypeScript engine directly (through tsx), each in its own process.
 for (const script of ['scripts/bench/stratify.mjs', 'scripts/bench/mlsmote.mjs']) {

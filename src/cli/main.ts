@@ -6,15 +6,17 @@ import { DatasetError, UsageError } from '../core/errors.js';
 import { parseArgs } from './args.js';
 import type { CliCommand, CliIO } from './command.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { compareCommand } from './commands/compare.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { resampleCommand } from './commands/resample.js';
 import { splitCommand } from './commands/split.js';
+import { trainCommand } from './commands/train.js';
 import { weightsCommand } from './commands/weights.js';
 import { commandHelp, mainHelp } from './help.js';
 
 declare const IMBALANCE_LENS_VERSION: string | undefined;
 
-const commands: CliCommand[] = [analyzeCommand, weightsCommand, evaluateCommand, resampleCommand, splitCommand];
+const commands: CliCommand[] = [analyzeCommand, weightsCommand, evaluateCommand, resampleCommand, splitCommand, trainCommand, compareCommand];
 
 export async function runCli(argv: string[], io: CliIO, signal: AbortSignal): Promise<number> {
   const [name, ...rest] = argv;

@@ -49,6 +49,9 @@ export async function prepareSplit(job: TrainJob, signal?: AbortSignal): Promise
   const read: ReadOptions = { ...job.read, signal };
   const table = await readDatasetTable(await openDataset(job.file, read), signal);
   if (table.rows === 0) throw new DatasetError({ file: job.file }, 'the dataset has no rows to train on');
+  if (table.features.length === 0) {
+    throw new DatasetError({ file: job.file }, `the dataset has no feature columns to train on (only the labels${table.schema.idColumn ? ` and the id column "${table.schema.idColumn}"` : ''})`, 'training needs input columns besides the labels');
+  }
   const notes: string[] = [];
   let pool: DatasetTable;
   let validation: DatasetTable | undefined;

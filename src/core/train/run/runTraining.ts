@@ -1,0 +1,127 @@
+/**
+ * A whole training job (Train Baseline or Compare): split once, then each strategy in turn on the
+ * same split, seed and feature recipe, the run folder kept current as it goes, and progress as
+ * FromTrainingWorker messages. Before the run folder exists a problem is thrown (nothing was
+ * written); after, the run ends as completed, cancelled (the AbortSignal; finished strategies
+ * kept) or failed (the message in run.json), and the summary is returned either way.
+ */
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { evaluateScores } from '../../analysis/evaluateScores.js';
+import { DatasetError } from '../../errors.js';
+import { labelCounts } from '../../stats/index.js';
+import type { FromTrainingWorker, RunSummary, TrainJob } from '../../../protocol/training.js';
+import { initTfBackend, type TfBackendOptions } from '../backend.js';
+import { tailLabels } from './headline.js';
+import { prepareSplit, type PreparedSplit } from './prepareSplit.js';
+import { recommend } from './recommend.js';
+import { createRunFolder, safeName, writeRunSummary } from './runFolder.js';
+import { runStrategy, type StrategyOutcome } from './runStrategy.js';
+import { strategyName } from './strategies.js';
+import { checkTrainJob } from './trainJob.js';
+
+export interface RunTrainingOptions {
+  signal?: AbortSignal;
+  /** Where the tfjs wasm binaries are, and which backend to prefer. */
+  backend?: TfBackendOptions;
+  /** The clock (the run folder's timestamp, startedAt / finishedAt). */
+  now?: () => Date;
+}
+
+export async function runTraining(job: TrainJob, emit: (message: FromTrainingWorker) => void, options: RunTrainingOptions = {}): Promise<RunSummary> {
+  const { signal } = options;
+  const now = options.now ?? (() => new Date());
+  checkTrainJob(job);
+  signal?.throwIfAborted();
+  const split = await prepareSplit(job, signal);
+  const backend = await backendName(options.backend);
+  signal?.throwIfAborted();
+  const name = job.name ?? path.basename(job.file, path.extname(job.file));
+  const started = now();
+  const runDir = await createRunFolder(job.runsDir, name, started);
+  const summary: RunSummary = {
+    kind: job.kind,
+    name,
+    runDir,
+    file: job.file,
+    status: 'running',
+    startedAt: started.toISOString(),
+    backend,
+    labelNames: split.labelNames,
+    split: split.info,
+    strategies: [],
+  };
+  try {
+    await writeRunSummary(summary);
+    const names = job.strategies.map(strategyName);
+    emit({ type: 'prepared', summary: structuredClone(summary), strategies: names, epochs: job.epochs });
+    emit({ type: 'log', message: `split: ${split.info.source}; ${split.info.train} training, ${split.info.validation} validation, ${split.info.test} test rows` });
+    if (split.info.absent.length > 0) emit({ type: 'log', message: `labels absent from a part: ${split.info.absent.join(', ')}` });
+    for (const note of split.notes) emit({ type: 'log', message: note });
+    const tail = tailLabels(labelCounts(split.train.labels));
+    const outcomes: StrategyOutcome[] = [];
+    for (const [index, strategy] of job.strategies.entries()) {
+      signal?.throwIfAborted();
+      emit({ type: 'strategyStarted', strategy: names[index], index, of: names.length });
+      const dir = job.kind === 'train' ? runDir : path.join(runDir, safeName(names[index]));
+      await fs.mkdir(dir, { recursive: true });
+      const outcome = await runStrategy(strategy, dir, { job, split, tail, backend: options.backend, signal, emit });
+      outcomes.push(outcome);
+      summary.backend = backendOfEngine(outcome.engine, summary.backend);
+      summary.strategies.push(outcome.result);
+      await writeRunSummary(summary);
+      emit({ type: 'strategyDone', result: structuredClone(outcome.result) });
+    }
+    const tuned = split.validation !== undefined;
+    const chosen = job.kind === 'compare' ? recommend(summary.strategies, tuned) : undefined;
+    if (chosen) summary.recommendation = chosen;
+    const shown = outcomes.find((o) => o.result.strategy === chosen?.strategy) ?? outcomes[0];
+    summary.evaluation = await testEvaluation(shown, split, job);
+    summary.status = 'completed';
+  } catch (e) {
+    if (signal?.aborted) summary.status = 'cancelled';
+    else {
+      summary.status = 'failed';
+      summary.error = e instanceof DatasetError ? e.describe() : e instanceof Error ? e.message : String(e);
+    }
+  }
+  summary.finishedAt = now().toISOString();
+  await writeRunSummary(summary);
+  emit({ type: 'finished', summary });
+  return summary;
+}
+
+/** The evaluation engine's full report on the test rows, the strategy's thresholds in force. */
+function testEvaluation(outcome: StrategyOutcome, split: PreparedSplit, job: TrainJob) {
+  const validationRows = split.validation?.rows ?? 0;
+  return evaluateScores(outcome.test, {
+    thresholds: outcome.thresholds,
+    thresholdSource: outcome.tuned ? `per label, tuned for F1 on the ${validationRows} validation rows` : '0.5 for every label (no validation split to tune on)',
+    origin: {
+      truthFile: split.testFile ?? `${job.file} (test split)`,
+      predFile: path.join(outcome.result.runDir, 'predictions.csv'),
+      scoreKind: 'probabilities',
+      joinedBy: 'position',
+      notes: [`${outcome.result.strategy}: test-split scores of the model trained on ${split.info.train} rows (${split.info.source})`, ...split.notes],
+    },
+  });
+}
+
+/** The TensorFlow.js backend as the run summary names it; 'js' when none loads (the step then runs in plain JS). */
+async function backendName(options: TfBackendOptions | undefined): Promise<string> {
+  try {
+    const name = await initTfBackend(options);
+    return name === 'tensorflow' ? 'tensorflow (tfjs-node)' : name === 'cpu' ? 'js' : name;
+  } catch {
+    return 'js';
+  }
+}
+
+/** What actually ran the steps (TrainResult.engine: 'js', 'js+wasm', 'js+tensorflow', 'tfjs-wasm', ...). */
+function backendOfEngine(engine: string, fallback: string): string {
+  if (engine === 'js') return 'js';
+  if (engine.endsWith('tensorflow')) return 'tensorflow (tfjs-node)';
+  if (engine.endsWith('wasm')) return 'wasm';
+  if (engine.endsWith('cpu')) return 'cpu';
+  return fallback;
+}
