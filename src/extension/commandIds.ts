@@ -11,4 +11,13 @@ export const enum CommandId {
   CopyThresholds = 'imbalanceLens.copyThresholds',
   ResampleDataset = 'imbalanceLens.resampleDataset',
   CreateSplit = 'imbalanceLens.createSplit',
+  TrainBaseline = 'imbalanceLens.trainBaseline',
+  CompareStrategies = 'imbalanceLens.compareStrategies',
+  CancelTraining = 'imbalanceLens.cancelTraining',
+  OpenRun = 'imbalanceLens.openRun',
+  CompareRuns = 'imbalanceLens.compareRuns',
+  // The Runs view's title bar and context menu.
+  RefreshRuns = 'imbalanceLens.refreshRuns',
+  RevealRun = 'imbalanceLens.revealRun',
+  DeleteRun = 'imbalanceLens.deleteRun',
 }

@@ -64,6 +64,40 @@ export function resampleOptionsFromSettings(resource: vscode.Uri): Pick<Resample
   };
 }
 
+/** What Train Baseline and Compare Imbalance Strategies take from the settings of the dataset. */
+export interface TrainingSettings {
+  /** `imbalanceLens.runsFolder` as written: relative to the dataset's workspace folder, or absolute. */
+  runsFolder: string;
+  epochs: number;
+  /** 0: early stopping off. */
+  patience: number;
+  seed: number;
+  /** How to read the dataset, as Analyze Dataset reads it (labels, label list column, delimiter). */
+  read: { labels?: string[]; labelColumn?: string; format?: DatasetFormat };
+}
+
+/** `imbalanceLens.runsFolder` and `imbalanceLens.training.*` for `resource`, plus how to read it. */
+export function trainingSettingsFromSettings(resource: vscode.Uri): TrainingSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, resource);
+  const { labels, labelColumn, format } = datasetReadSettings(config, resource);
+  return {
+    runsFolder: runsFolder(config),
+    epochs: integer(config, 'training.epochs', 60, 1),
+    patience: integer(config, 'training.patience', 10, 0),
+    seed: integer(config, 'training.seed', 0, 0),
+    read: { ...(labels ? { labels } : {}), ...(labelColumn ? { labelColumn } : {}), ...(format ? { format } : {}) },
+  };
+}
+
+/** `imbalanceLens.runsFolder` for a workspace folder (the Runs view lists the runs there). */
+export function runsFolderFromSettings(resource?: vscode.Uri): string {
+  return runsFolder(vscode.workspace.getConfiguration(SETTINGS_SECTION, resource));
+}
+
+function runsFolder(config: vscode.WorkspaceConfiguration): string {
+  return text(config, 'runsFolder', '.imbalance-lens/runs') || '.imbalance-lens/runs';
+}
+
 /** `imbalanceLens.defaultWeightScheme`: the loss weights offered as a PyTorch snippet. */
 export function weightSchemeFromSettings(resource?: vscode.Uri): WeightScheme {
   const value = vscode.workspace.getConfiguration(SETTINGS_SECTION, resource).get<unknown>('defaultWeightScheme', 'pos');

@@ -11,6 +11,7 @@ import type { ResampleReport } from '../core/analysis/resampleDataset.js';
 import type { SplitReport } from '../core/analysis/splitDataset.js';
 import type { LabelCurves } from '../core/metrics/curves/types.js';
 import { WEIGHT_SCHEMES, type WeightScheme } from '../core/weights/types.js';
+import type { EpochRecord, HeadlineMetrics, RunSummary, StrategyResult } from './training.js';
 
 /** Bumped when a message changes shape; a webview restored from an older state re-asks for its view. */
 export const PROTOCOL_VERSION = 1;
@@ -69,7 +70,70 @@ export interface SplitView {
   restored?: RestoredNote;
 }
 
-export type DashboardView = DatasetView | EvaluationView | ResampleView | SplitView;
+/** One strategy's epochs so far, in epoch order (metrics.jsonl of its folder). */
+export interface StrategyHistory {
+  strategy: string;
+  records: EpochRecord[];
+}
+
+/**
+ * A training run (Train Baseline or Compare): its summary so far and every strategy's epochs,
+ * live while this window trains it (then `trainingProgress` messages follow, one per event), or
+ * read back from its run folder. The panel's identity is the run folder.
+ */
+export interface TrainingView {
+  kind: 'training';
+  /** The run folder. */
+  file: string;
+  /** run.json without the evaluation (sent apart, as an evaluation view). */
+  summary: Omit<RunSummary, 'evaluation'>;
+  /** The strategies of the run, in training order (read back from disk: those that started). */
+  strategies: string[];
+  /** The most epochs a strategy trains (early stopping may end it sooner). */
+  epochs: number;
+  history: StrategyHistory[];
+  /** True while this window trains the run: progress follows. */
+  live: boolean;
+  /** The strategy in training now (live), else null. */
+  current: string | null;
+  /** The test-split evaluation of the recommended (or only) strategy, as the evaluation view draws it. */
+  evaluation?: EvaluationView;
+}
+
+/** What happens in a live run, as `trainingProgress` carries it; applyTrainingEvent adds it to a view. */
+export type TrainingEvent =
+  | { kind: 'strategyStarted'; strategy: string; index: number }
+  | { kind: 'epoch'; strategy: string; record: EpochRecord }
+  | { kind: 'strategyDone'; result: StrategyResult };
+
+/** One side of a run comparison: a run's headline and per-label test F1, at the thresholds in force. */
+export interface RunDigest {
+  runDir: string;
+  name: string;
+  /** The dataset trained on. */
+  file: string;
+  kind: RunSummary['kind'];
+  status: RunSummary['status'];
+  startedAt: string;
+  /** The strategy evaluated on the test split (a comparison's recommended one), null when none finished. */
+  strategy: string | null;
+  fixed: HeadlineMetrics | null;
+  tuned: HeadlineMetrics | null;
+  /** How the thresholds in force were chosen (the evaluation's thresholdSource), null without an evaluation. */
+  thresholdSource: string | null;
+  /** Test split, thresholds in force (tuned on validation when the run had validation rows); empty without an evaluation. */
+  perLabel: { name: string; f1: number | null; support: number }[];
+}
+
+/** Two runs side by side: the identity is the first run folder, with the second as `otherFile`. */
+export interface RunComparisonView {
+  kind: 'runComparison';
+  file: string;
+  otherFile: string;
+  runs: [RunDigest, RunDigest];
+}
+
+export type DashboardView = DatasetView | EvaluationView | ResampleView | SplitView | TrainingView | RunComparisonView;
 
 /** What the webview keeps across hiding and reloads (vscode.setState), and what the serializer reads back. */
 export interface DashboardState {
@@ -79,6 +143,8 @@ export interface DashboardState {
   file: string;
   /** The ground truth of an evaluation, so that a reload can evaluate again. */
   truthFile?: string;
+  /** A run comparison's second run folder. */
+  otherFile?: string;
   /** UI choices: the open tab, sort keys, filters, toggles, selected labels. Free-form, owned by the webview. */
   ui: Record<string, string | number | boolean | string[]>;
   /**
@@ -101,7 +167,9 @@ export type HostMessage =
   /** Answer to `requestCurves`: the curves of the labels asked for, in the order asked. */
   | { type: 'curves'; requestId: number; curves: LabelCurves[] }
   /** Outcome of an action the webview asked for (copied, inserted, saved), for a short status line. */
-  | { type: 'done'; action: string; message: string };
+  | { type: 'done'; action: string; message: string }
+  /** A live training view of run folder `file` gains an event (an epoch, a strategy started or done). */
+  | { type: 'trainingProgress'; file: string; event: TrainingEvent };
 
 /** Webview to host. */
 export type WebviewMessage =
@@ -139,13 +207,19 @@ function fieldsValid(message: Record<string, unknown>, fields: Record<string, Ch
   return Object.entries(fields).every(([name, check]) => check(message[name]));
 }
 
-const VIEW_KINDS: Record<DashboardView['kind'], true> = { analysis: true, evaluation: true, resample: true, split: true };
+const isOptionalNumber: Check = (v) => v === undefined || isNumber(v);
+const isNumberArray: Check = (v) => Array.isArray(v) && v.every(isNumber);
+const isArrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const isObjectWith = (fields: Record<string, Check>): Check => (v) => isObject(v) && fieldsValid(v, fields);
+
+const VIEW_KINDS: Record<DashboardView['kind'], true> = { analysis: true, evaluation: true, resample: true, split: true, training: true, runComparison: true };
 const isViewKind: Check = (k) => typeof k === 'string' && Object.hasOwn(VIEW_KINDS, k);
 
 export function isDashboardState(v: unknown): v is DashboardState {
   if (!isObject(v)) return false;
   if (!fieldsValid(v, { protocol: isInteger, kind: isViewKind, file: isString })) return false;
   if (v.truthFile !== undefined && !isString(v.truthFile)) return false;
+  if (v.otherFile !== undefined && !isString(v.otherFile)) return false;
   if (v.report !== undefined && !(v.kind === 'resample' ? isResampleReport(v.report) : v.kind === 'split' && isSplitReport(v.report))) return false;
   if (!isObject(v.ui)) return false;
   return Object.values(v.ui).every((x) => isString(x) || isNumber(x) || typeof x === 'boolean' || isStringArray(x));
@@ -181,12 +255,99 @@ const isView: Check = (v) => {
   return false;
 };
 
+const isEpochRecord: Check = (r) => isObject(r) && isInteger(r.epoch) && isNumber(r.trainLoss);
+const isStrategyResult: Check = (r) => isObject(r) && isString(r.strategy) && isObject(r.fixed) && isObject(r.tuned);
+
+/** A training view: the summary's fields the view draws, each strategy's history, the evaluation as an evaluation view. */
+export function isTrainingView(v: unknown): v is TrainingView {
+  if (!isObject(v) || v.kind !== 'training' || !isString(v.file) || !isObject(v.summary)) return false;
+  const s = v.summary;
+  const summaryValid = fieldsValid(s, { name: isString, file: isString, status: isString, kind: isString, labelNames: isStringArray, split: isObject, strategies: isArrayOf(isStrategyResult) });
+  return (
+    summaryValid &&
+    fieldsValid(v, {
+      strategies: isStringArray,
+      epochs: isNumber,
+      history: isArrayOf(isObjectWith({ strategy: isString, records: isArrayOf(isEpochRecord) })),
+      live: (l) => typeof l === 'boolean',
+      current: (c) => c === null || isString(c),
+    }) &&
+    (v.evaluation === undefined || (isObject(v.evaluation) && v.evaluation.kind === 'evaluation' && isView(v.evaluation)))
+  );
+}
+
+const isHeadline: Check = (m) => m === null || isObjectWith({ macroF1: isNumber, microF1: isNumber, mAP: isNumber, tailF1: isNumber })(m);
+const isRunDigest = isObjectWith({
+  runDir: isString,
+  name: isString,
+  file: isString,
+  status: isString,
+  strategy: (s) => s === null || isString(s),
+  fixed: isHeadline,
+  tuned: isHeadline,
+  perLabel: isArrayOf(isObjectWith({ name: isString, f1: (f) => f === null || isNumber(f), support: isNumber })),
+});
+
+export function isRunComparisonView(v: unknown): v is RunComparisonView {
+  return isObject(v) && v.kind === 'runComparison' && isString(v.file) && isString(v.otherFile) && Array.isArray(v.runs) && v.runs.length === 2 && v.runs.every(isRunDigest);
+}
+
+const isTrainingEvent: Check = (e) => {
+  if (!isObject(e)) return false;
+  if (e.kind === 'strategyStarted') return isString(e.strategy) && isInteger(e.index);
+  if (e.kind === 'epoch') return isString(e.strategy) && isEpochRecord(e.record);
+  if (e.kind === 'strategyDone') return isStrategyResult(e.result);
+  return false;
+};
+
+/**
+ * Adds a live event to a training view (mutating it): the host's copy and the webview's apply
+ * the same events, so a page shown again later gets the same view the open one has drawn.
+ */
+export function applyTrainingEvent(view: TrainingView, event: TrainingEvent): void {
+  const historyOf = (strategy: string): StrategyHistory => {
+    if (!view.strategies.includes(strategy)) view.strategies.push(strategy);
+    let entry = view.history.find((h) => h.strategy === strategy);
+    if (!entry) {
+      entry = { strategy, records: [] };
+      view.history.push(entry);
+    }
+    return entry;
+  };
+  switch (event.kind) {
+    case 'strategyStarted':
+      historyOf(event.strategy);
+      view.current = event.strategy;
+      return;
+    case 'epoch': {
+      const records = historyOf(event.strategy).records;
+      // An epoch arrives once, in order; one already there (a message repeated) is replaced.
+      const at = records.findIndex((r) => r.epoch === event.record.epoch);
+      if (at >= 0) records[at] = event.record;
+      else records.push(event.record);
+      return;
+    }
+    case 'strategyDone': {
+      historyOf(event.result.strategy);
+      const results = view.summary.strategies;
+      const at = results.findIndex((r) => r.strategy === event.result.strategy);
+      if (at >= 0) results[at] = event.result;
+      else results.push(event.result);
+      if (view.current === event.result.strategy) view.current = null;
+      return;
+    }
+  }
+}
+
+const isAnyView: Check = (v) => isView(v) || isTrainingView(v) || isRunComparisonView(v);
+
 const HOST_MESSAGE_FIELDS: Record<HostMessage['type'], Record<string, Check>> = {
-  view: { view: isView },
+  view: { view: isAnyView },
   busy: { message: isString },
   failed: { message: isString },
   curves: { requestId: isInteger, curves: Array.isArray },
   done: { action: isString, message: isString },
+  trainingProgress: { file: isString, event: isTrainingEvent },
 };
 
 /**
@@ -204,10 +365,6 @@ export function isHostMessage(v: unknown): v is HostMessage {
  */
 
 const RESAMPLE_METHOD_NAMES: Record<ResampleReport['method'], true> = { mlros: true, mlrus: true, lpros: true, lprus: true, mlsmote: true, remedial: true };
-const isOptionalNumber: Check = (v) => v === undefined || isNumber(v);
-const isNumberArray: Check = (v) => Array.isArray(v) && v.every(isNumber);
-const isArrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
-const isObjectWith = (fields: Record<string, Check>): Check => (v) => isObject(v) && fieldsValid(v, fields);
 
 const MEASURE_SUMMARY_FIELDS: Record<keyof MeasureSummary, Check> = {
   rows: isNumber,

@@ -46,6 +46,7 @@ function settingsRead(): Map<string, unknown> {
   settings.weightSchemeFromSettings(csv);
   settings.minPositivesFromSettings(csv);
   settings.resampleOptionsFromSettings(csv);
+  settings.trainingSettingsFromSettings(csv);
   return read;
 }
 

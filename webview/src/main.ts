@@ -1,8 +1,9 @@
 /**
  * The dashboard shell: acquires the VS Code API once, restores the saved state and says `ready`,
  * validates every message from the host, draws `view` messages with the dataset, evaluation,
- * resample or split view, shows `busy` / `failed` in their place, answers pending curve requests,
- * shows `done` in a status line, and redraws the charts when VS Code changes the colour theme.
+ * resample, split, training or run comparison view, passes `trainingProgress` to the live
+ * training view, shows `busy` / `failed` in their place, answers pending curve requests, shows
+ * `done` in a status line, and redraws the charts when VS Code changes the colour theme.
  */
 import { isHostMessage, type DashboardView, type HostMessage } from '../../src/protocol/dashboard.js';
 import { ChartRegistry } from './components/chartRegistry.js';
@@ -12,6 +13,8 @@ import { renderDatasetView } from './dataset/datasetView.js';
 import { renderEvaluationView } from './evaluation/evaluationView.js';
 import { renderResampleView } from './resample/resampleView.js';
 import { renderSplitView } from './resample/splitView.js';
+import { renderRunComparisonView } from './training/runComparisonView.js';
+import { renderTrainingView, type TrainingController } from './training/trainingView.js';
 import { HostConnection } from './shell/hostConnection.js';
 import { renderBusy, renderFailed } from './shell/notices.js';
 import { StatusLine } from './shell/statusLine.js';
@@ -29,6 +32,8 @@ const root = document.getElementById('dashboard') ?? document.body.appendChild(h
 // dashboard would read every redraw out loud.
 root.removeAttribute('aria-live');
 const status = new StatusLine(document.body);
+/** The training view on the page, which takes the live run's progress. */
+let training: TrainingController | undefined;
 
 const readTheme = (): ChartTheme => readChartTheme(getComputedStyle(document.documentElement), document.body.classList);
 let theme = readTheme();
@@ -54,10 +59,14 @@ function handle(message: HostMessage): void {
       show(message.view);
       break;
     case 'busy':
+      training?.dispose();
+      training = undefined;
       charts.disposeAll();
       renderBusy(root, message.message);
       break;
     case 'failed':
+      training?.dispose();
+      training = undefined;
       charts.disposeAll();
       renderFailed(root, message.message, () => host.post({ type: 'refresh' }));
       break;
@@ -69,10 +78,16 @@ function handle(message: HostMessage): void {
     case 'done':
       status.show(message.message);
       break;
+    case 'trainingProgress':
+      if (training?.file === message.file) training.apply(message.event);
+      else console.warn(`Imbalance Lens dashboard: progress of ${message.file}, which this page does not show`);
+      break;
   }
 }
 
 function show(view: DashboardView): void {
+  training?.dispose();
+  training = undefined;
   charts.disposeAll();
   host.adopt(view);
   root.removeAttribute('aria-busy');
@@ -88,7 +103,14 @@ function show(view: DashboardView): void {
   }
 }
 
-const VIEW_NAMES: Record<DashboardView['kind'], string> = { analysis: 'dataset', evaluation: 'evaluation', resample: 'resample', split: 'split' };
+const VIEW_NAMES: Record<DashboardView['kind'], string> = {
+  analysis: 'dataset',
+  evaluation: 'evaluation',
+  resample: 'resample',
+  split: 'split',
+  training: 'training',
+  runComparison: 'run comparison',
+};
 
 function renderView(view: DashboardView, ctx: ViewContext): void {
   switch (view.kind) {
@@ -100,6 +122,11 @@ function renderView(view: DashboardView, ctx: ViewContext): void {
       return renderResampleView(root, view, ctx);
     case 'split':
       return renderSplitView(root, view, ctx);
+    case 'training':
+      training = renderTrainingView(root, view, ctx);
+      return;
+    case 'runComparison':
+      return renderRunComparisonView(root, view, ctx);
   }
 }
 

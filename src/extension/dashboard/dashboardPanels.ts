@@ -1,9 +1,10 @@
 /**
- * The dashboard panels: one per analysed dataset, evaluated predictions file, resampled output
- * and split dataset (an existing one is revealed, not duplicated), in the editor area, and their
- * serializer, which brings them back after a window reload: an analysis or evaluation by computing
- * its report again from the files, a resampling or split by showing the report the webview saved
- * (running it again would write the files again), saying which of its files are gone.
+ * The dashboard panels: one per analysed dataset, evaluated predictions file, resampled output,
+ * split dataset, training run and pair of compared runs (an existing one is revealed, not
+ * duplicated), in the editor area, and their serializer, which brings them back after a window
+ * reload: an analysis or evaluation by computing its report again from the files, a resampling or
+ * split by showing the report the webview saved (running it again would write the files again),
+ * saying which of its files are gone, and a run by reading its run folder again.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +13,16 @@ import type { AnalysisReport } from '../../core/analysis/analyzeDataset.js';
 import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
 import type { ResampleReport } from '../../core/analysis/resampleDataset.js';
 import type { SplitReport } from '../../core/analysis/splitDataset.js';
-import { isDashboardState, isResampleReport, isSplitReport, type DashboardState, type RestoredNote } from '../../protocol/dashboard.js';
+import {
+  isDashboardState,
+  isResampleReport,
+  isSplitReport,
+  type DashboardState,
+  type RestoredNote,
+  type RunComparisonView,
+  type TrainingEvent,
+  type TrainingView,
+} from '../../protocol/dashboard.js';
 import type { DashboardServices } from '../services.js';
 import { dashboardIcon, dashboardWebviewOptions, loadDashboardPage } from './dashboardPage.js';
 import { DashboardSession, type DashboardSource } from './dashboardSession.js';
@@ -50,9 +60,27 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return session;
   }
 
-  /** The open panel of a dataset (analysis, split), predictions file (evaluation) or written file (resample), if any. */
-  find(kind: DashboardSource['kind'], file: string): DashboardSession | undefined {
-    return this.sessions.get(panelKey(kind, file));
+  /** Shows a training run (live or read from its folder) in the run's panel; `evaluation` is the report behind view.evaluation. */
+  showTraining(view: TrainingView, evaluation?: EvaluationReport): DashboardSession {
+    const session = this.panelFor({ kind: 'training', file: view.file });
+    session.showTraining(view, evaluation);
+    return session;
+  }
+
+  /** An event of the live run in `runDir`, for its panel when one is open. */
+  trainingProgress(runDir: string, event: TrainingEvent): void {
+    this.find('training', runDir)?.trainingProgress(event);
+  }
+
+  showRunComparison(view: RunComparisonView): DashboardSession {
+    const session = this.panelFor({ kind: 'runComparison', file: view.file, otherFile: view.otherFile });
+    session.showRunComparison(view);
+    return session;
+  }
+
+  /** The open panel of a dataset (analysis, split), predictions file (evaluation), written file (resample) or run folder (training), if any. */
+  find(kind: Exclude<DashboardSource['kind'], 'runComparison'>, file: string): DashboardSession | undefined {
+    return this.sessions.get(panelKey({ kind, file }));
   }
 
   /** Called by VS Code for each dashboard panel open before a reload, with the state its webview saved. */
@@ -83,7 +111,7 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 
   private panelFor(source: DashboardSource): DashboardSession {
-    const existing = this.sessions.get(panelKey(source.kind, source.file));
+    const existing = this.sessions.get(panelKey(source));
     if (existing) {
       existing.panel.reveal(undefined, false);
       return existing;
@@ -104,7 +132,7 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
     panel.iconPath = dashboardIcon(this.services.extensionUri);
     loadDashboardPage(panel.webview, this.services.extensionUri, panel.title);
     const session = new DashboardSession(panel, this.services, source);
-    const key = panelKey(source.kind, source.file);
+    const key = panelKey(source);
     // Two restored panels of the same file: the first one is the one commands reveal.
     if (!this.sessions.has(key)) this.sessions.set(key, session);
     const closed = panel.onDidDispose(() => {
@@ -116,15 +144,33 @@ export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 }
 
-const TITLE_PREFIXES: Record<DashboardSource['kind'], string> = { analysis: 'Imbalance', evaluation: 'Evaluation', resample: 'Resampled', split: 'Split' };
+const TITLE_PREFIXES: Record<DashboardSource['kind'], string> = {
+  analysis: 'Imbalance',
+  evaluation: 'Evaluation',
+  resample: 'Resampled',
+  split: 'Split',
+  training: 'Run',
+  runComparison: 'Runs',
+};
+
+/** A run folder's name without its `YYYYMMDD-HHMMSS-` prefix: the run's name. */
+export function runFolderName(runDir: string): string {
+  const base = path.basename(runDir);
+  return base.replace(/^\d{8}-\d{6}-/, '') || base;
+}
 
 export function panelTitle(source: DashboardSource): string {
+  if (source.kind === 'runComparison') return `${TITLE_PREFIXES[source.kind]}: ${runFolderName(source.file)} vs ${runFolderName(source.otherFile)}`;
+  if (source.kind === 'training') return `${TITLE_PREFIXES[source.kind]}: ${runFolderName(source.file)}`;
   return `${TITLE_PREFIXES[source.kind]}: ${path.basename(source.file)}`;
 }
 
-function panelKey(kind: DashboardSource['kind'], file: string): string {
-  const resolved = path.resolve(file);
-  return `${kind}:${process.platform === 'win32' ? resolved.toLowerCase() : resolved}`;
+function panelKey(source: { kind: DashboardSource['kind']; file: string; otherFile?: string }): string {
+  const normal = (file: string) => {
+    const resolved = path.resolve(file);
+    return process.platform === 'win32' ? resolved.toLowerCase() : resolved;
+  };
+  return `${source.kind}:${normal(source.file)}${source.otherFile !== undefined ? `|${normal(source.otherFile)}` : ''}`;
 }
 
 /**
@@ -141,6 +187,10 @@ function sourceOf(state: unknown): DashboardSource | undefined {
     case 'resample':
     case 'split':
       return hasReportOf(state, state.kind) ? { kind: state.kind, file: state.file } : undefined;
+    case 'training':
+      return { kind: 'training', file: state.file };
+    case 'runComparison':
+      return state.otherFile ? { kind: 'runComparison', file: state.file, otherFile: state.otherFile } : undefined;
   }
 }
 

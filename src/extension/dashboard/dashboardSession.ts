@@ -14,29 +14,47 @@ import type { ResampleReport } from '../../core/analysis/resampleDataset.js';
 import type { SplitReport } from '../../core/analysis/splitDataset.js';
 import { DatasetError, isUserError, UsageError } from '../../core/errors.js';
 import type { WeightScheme } from '../../core/weights/index.js';
-import { isWebviewMessage, type DashboardState, type HostMessage, type RestoredNote, type WebviewMessage } from '../../protocol/dashboard.js';
+import {
+  applyTrainingEvent,
+  isWebviewMessage,
+  type DashboardState,
+  type HostMessage,
+  type RestoredNote,
+  type RunComparisonView,
+  type TrainingEvent,
+  type TrainingView,
+  type WebviewMessage,
+} from '../../protocol/dashboard.js';
 import type { DashboardServices } from '../services.js';
 import { showError } from '../showError.js';
+import { loadRunComparison, loadTrainingView } from '../training/trainingViews.js';
 import { copyToClipboard, exportThresholds, insertIntoLastEditor, openAtLine, saveImage } from './dashboardActions.js';
 import { curvesOf, datasetView, evaluationView, resampleView, splitView } from './dashboardViews.js';
 import { thresholdsText, weightsText } from './exportText.js';
 import { analyzeWithProgress, evaluateWithProgress } from './runReports.js';
 
 /**
- * What a dashboard shows: a dataset's analysis, a predictions file evaluated against its truth, or
- * a finished resampling (identified by the file written) or split (by the dataset split).
+ * What a dashboard shows: a dataset's analysis, a predictions file evaluated against its truth, a
+ * finished resampling (identified by the file written) or split (by the dataset split), a training
+ * run (by its folder), or two runs side by side (by both folders).
  */
 export type DashboardSource =
   | { kind: 'analysis'; file: string }
   | { kind: 'evaluation'; file: string; truthFile: string }
   | { kind: 'resample'; file: string }
-  | { kind: 'split'; file: string };
+  | { kind: 'split'; file: string }
+  | { kind: 'training'; file: string }
+  | { kind: 'runComparison'; file: string; otherFile: string };
+
+/** A training run's view and the full evaluation its curves come from; or two runs compared. */
+type RunReport = { kind: 'training'; view: TrainingView; evaluation?: EvaluationReport } | { kind: 'runComparison'; view: RunComparisonView };
 
 type Report =
   | { kind: 'analysis'; report: AnalysisReport }
   | { kind: 'evaluation'; report: EvaluationReport }
   | { kind: 'resample'; report: ResampleReport; restored?: RestoredNote }
-  | { kind: 'split'; report: SplitReport; restored?: RestoredNote };
+  | { kind: 'split'; report: SplitReport; restored?: RestoredNote }
+  | RunReport;
 
 /** The command that makes a new report of a finished run. */
 const FINISHED_RUN_COMMANDS = { resample: 'Imbalance Lens: Resample Dataset…', split: 'Imbalance Lens: Create Stratified Split…' };
@@ -120,6 +138,28 @@ export class DashboardSession implements vscode.Disposable {
     this.sendContent();
   }
 
+  /** A training run; while it is `live`, trainingProgress adds to it. `evaluation` is the report its view's evaluation came from. */
+  showTraining(view: TrainingView, evaluation?: EvaluationReport): void {
+    this.currentSource = { kind: 'training', file: view.file };
+    this.report = evaluation ? { kind: 'training', view, evaluation } : { kind: 'training', view };
+    this.notice = undefined;
+    this.sendContent();
+  }
+
+  /** One event of the live run this panel shows: kept for a page shown later, and posted to the page listening now. */
+  trainingProgress(event: TrainingEvent): void {
+    if (this.report?.kind !== 'training' || !this.report.view.live) return;
+    applyTrainingEvent(this.report.view, event);
+    if (this.ready && !this.notice) this.post({ type: 'trainingProgress', file: this.report.view.file, event });
+  }
+
+  showRunComparison(view: RunComparisonView): void {
+    this.currentSource = { kind: 'runComparison', file: view.file, otherFile: view.otherFile };
+    this.report = { kind: 'runComparison', view };
+    this.notice = undefined;
+    this.sendContent();
+  }
+
   showBusy(message: string): void {
     this.notice = { type: 'busy', message };
     this.sendContent();
@@ -161,6 +201,7 @@ export class DashboardSession implements vscode.Disposable {
   refresh(): Promise<string> {
     const finished = this.finishedRunCommand();
     if (finished) return Promise.resolve(`This is the report of a finished run, which is not run again here: run “${finished}” for a new one.`);
+    if (this.report?.kind === 'training' && this.report.view.live) return Promise.resolve('This run is training now: the view follows it as it goes.');
     return this.exclusively(async () => {
       const previous = this.report;
       this.showBusy(this.busyMessage());
@@ -205,19 +246,24 @@ export class DashboardSession implements vscode.Disposable {
   }
 
   private jobName(): string {
-    return this.currentSource.kind;
+    const kind = this.currentSource.kind;
+    return kind === 'training' ? 'training run' : kind === 'runComparison' ? 'run comparison' : kind;
   }
 
   private busyMessage(): string {
     const source = this.currentSource;
+    if (source.kind === 'training' || source.kind === 'runComparison') return `Reading the run folder${source.kind === 'runComparison' ? 's' : ''}…`;
     return source.kind === 'evaluation' ? `Evaluating ${this.name} against ${path.basename(source.truthFile)}…` : `Analyzing ${this.name}…`;
   }
 
-  private async compute(): Promise<AnalysisReport | EvaluationReport | undefined> {
+  private async compute(): Promise<AnalysisReport | EvaluationReport | RunReport | undefined> {
     const source = this.currentSource;
     if (source.kind === 'resample' || source.kind === 'split') {
       throw new UsageError(`a ${source.kind} report is not computed again: run “${FINISHED_RUN_COMMANDS[source.kind]}” for a new one`);
     }
+    // A run is read back from its folder: run.json and each strategy's metrics.jsonl.
+    if (source.kind === 'training') return { kind: 'training', ...(await loadTrainingView(source.file)) };
+    if (source.kind === 'runComparison') return { kind: 'runComparison', view: await loadRunComparison(source.file, source.otherFile) };
     const inputs = source.kind === 'analysis' ? [source.file] : [source.file, source.truthFile];
     for (const file of inputs) {
       const exists = await fs.stat(file).then(
@@ -231,7 +277,15 @@ export class DashboardSession implements vscode.Disposable {
       : evaluateWithProgress(this.services, vscode.Uri.file(source.file), vscode.Uri.file(source.truthFile));
   }
 
-  private show(report: AnalysisReport | EvaluationReport): string {
+  private show(report: AnalysisReport | EvaluationReport | RunReport): string {
+    if ('kind' in report && report.kind === 'training') {
+      this.showTraining(report.view, report.evaluation);
+      return `${report.view.summary.name}: ${report.view.summary.status}.`;
+    }
+    if ('kind' in report && report.kind === 'runComparison') {
+      this.showRunComparison(report.view);
+      return `${report.view.runs[0].name} and ${report.view.runs[1].name}.`;
+    }
     if ('predFile' in report) {
       this.showEvaluation(report);
       return `${report.rows.toLocaleString('en-US')} rows, ${report.labels} labels.`;
@@ -267,6 +321,8 @@ export class DashboardSession implements vscode.Disposable {
       this.post({ type: 'view', view: resampleView(this.report.report, this.report.restored) });
     } else if (this.report?.kind === 'split') {
       this.post({ type: 'view', view: splitView(this.report.report, this.report.restored) });
+    } else if (this.report?.kind === 'training' || this.report?.kind === 'runComparison') {
+      this.post({ type: 'view', view: this.report.view });
     }
   }
 
@@ -286,7 +342,8 @@ export class DashboardSession implements vscode.Disposable {
         this.keepState(message.state);
         return;
       case 'requestCurves': {
-        const curves = this.report?.kind === 'evaluation' ? curvesOf(this.report.report, message.labels) : [];
+        const evaluation = this.report?.kind === 'evaluation' ? this.report.report : this.report?.kind === 'training' ? this.report.evaluation : undefined;
+        const curves = evaluation ? curvesOf(evaluation, message.labels) : [];
         this.post({ type: 'curves', requestId: message.requestId, curves });
         return;
       }
@@ -325,7 +382,7 @@ export class DashboardSession implements vscode.Disposable {
       case 'exportThresholds':
         return exportThresholds(this.evaluationReport());
       case 'saveImage':
-        return saveImage(message, path.dirname(this.currentSource.file));
+        return saveImage(message, this.imageFolder());
       case 'openFile':
         return openAtLine(this.textFile(), message.line);
       case 'refresh':
@@ -351,9 +408,22 @@ export class DashboardSession implements vscode.Disposable {
     return [s.file];
   }
 
-  /** The file "open" shows: the dataset, or the predictions (the truth when the predictions are a binary .npy). */
+  /** Where a chart image is saved by default: beside the file, or in the run folder. */
+  private imageFolder(): string {
+    const s = this.currentSource;
+    return s.kind === 'training' || s.kind === 'runComparison' ? s.file : path.dirname(s.file);
+  }
+
+  /**
+   * The file "open" shows: the dataset, or the predictions (the truth when the predictions are a
+   * binary .npy); for a run, the test predictions of its evaluation, else its run.json.
+   */
   private textFile(): string {
     const s = this.currentSource;
+    if (s.kind === 'training' || s.kind === 'runComparison') {
+      const predictions = this.report?.kind === 'training' ? this.report.evaluation?.predFile : undefined;
+      return predictions ?? path.join(s.file, 'run.json');
+    }
     if (s.kind === 'evaluation' && path.extname(s.file).toLowerCase() === '.npy') return s.truthFile;
     return s.file;
   }

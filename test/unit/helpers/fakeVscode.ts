@@ -457,6 +457,75 @@ export class FakeWebviewPanel {
   }
 }
 
+export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 } as const;
+
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+export class ThemeIcon {
+  constructor(readonly id: string, readonly color?: ThemeColor) {}
+}
+
+/** What a TreeDataProvider returns from getTreeItem. */
+export class TreeItem {
+  id?: string;
+  description?: string | boolean;
+  tooltip?: string | { value: string };
+  iconPath?: unknown;
+  contextValue?: string;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  resourceUri?: Uri;
+  constructor(public label: string | { label: string }, public collapsibleState: number = TreeItemCollapsibleState.None) {}
+}
+
+/** A tree data provider as VS Code calls it: children of a node (the roots for undefined) and their items. */
+export interface FakeTreeDataProvider<T = unknown> {
+  getChildren(element?: T): T[] | undefined | null | Thenable<T[] | undefined | null>;
+  getTreeItem(element: T): TreeItem | Thenable<TreeItem>;
+  onDidChangeTreeData?: (listener: (e: unknown) => void) => { dispose(): unknown };
+}
+
+/** A view from window.createTreeView: its options, whether it was disposed, and how often its provider said it changed. */
+export class FakeTreeView {
+  disposed = false;
+  /** onDidChangeTreeData events heard since creation. */
+  changes = 0;
+  selection: unknown[] = [];
+  message?: string;
+  title?: string;
+  description?: string;
+  readonly visible = true;
+  private readonly subscription: { dispose(): unknown } | undefined;
+  constructor(readonly id: string, readonly options: { treeDataProvider: FakeTreeDataProvider; canSelectMany?: boolean; showCollapseAll?: boolean }) {
+    this.subscription = options.treeDataProvider.onDidChangeTreeData?.(() => this.changes++);
+  }
+  get provider(): FakeTreeDataProvider {
+    return this.options.treeDataProvider;
+  }
+  /** The items of `element`'s children (the roots for undefined), as the tree would draw them. */
+  async items(element?: unknown): Promise<{ node: unknown; item: TreeItem }[]> {
+    const children = (await this.provider.getChildren(element)) ?? [];
+    return Promise.all(children.map(async (node) => ({ node, item: await this.provider.getTreeItem(node) })));
+  }
+  async reveal(): Promise<void> {}
+  dispose(): void {
+    this.disposed = true;
+    this.subscription?.dispose();
+  }
+}
+
+/** A progress notification the extension showed: what it reported, and the user's Cancel button. */
+export interface FakeProgress {
+  title: string;
+  cancellable: boolean;
+  reports: { message?: string; increment?: number }[];
+  /** True once the task's promise settled (the notification is gone). */
+  ended: boolean;
+  /** The user presses Cancel. */
+  cancel(): void;
+}
+
 export interface Recorded {
   commands: Map<string, (...args: unknown[]) => unknown>;
   executed: { command: string; args: unknown[] }[];
@@ -476,7 +545,7 @@ export interface Recorded {
    * What the next quick picks answer, in order: the label of an item (the fake throws if none has
    * it), or undefined for Escape. Once empty, a quick pick takes its first item (Enter).
    */
-  quickPickAnswers: (string | undefined)[];
+  quickPickAnswers: (string | string[] | undefined)[];
   /** Every input box shown, in order, with its options (call `validateInput` to see what it says of a text). */
   inputBoxes: InputBoxOptions[];
   /**
@@ -512,6 +581,16 @@ export interface Recorded {
   fileWatchers: FakeFileSystemWatcher[];
   /** Every status bar item created, in order (disposed ones too). */
   statusBarItems: FakeStatusBarItem[];
+  /** Every tree view created, in order. */
+  treeViews: FakeTreeView[];
+  /** Context keys set with `setContext`, by name. */
+  contextKeys: Map<string, unknown>;
+  /** Every progress notification, in order, with its reports and a Cancel button (see `cancelProgress` for cancelling at once). */
+  progress: FakeProgress[];
+  /** The items of every quick pick, in order (labels, descriptions, details, and `picked` for multi-select). */
+  quickPickItems: { label: string; description?: string; detail?: string; picked?: boolean }[][];
+  /** What `workspace.getConfiguration(section).get(key)` answers, by full key (`imbalanceLens.training.epochs`); else the fallback. */
+  settings: Record<string, unknown>;
 }
 
 export interface InputBoxOptions {
@@ -561,6 +640,11 @@ export function createFakeVscode() {
     codeActionProviders: [],
     fileWatchers: [],
     statusBarItems: [],
+    treeViews: [],
+    contextKeys: new Map(),
+    progress: [],
+    quickPickItems: [],
+    settings: {},
   };
   const log = (level: string) => (message: string) => recorded.logs.push(`${level}: ${message}`);
   const activeEditorChanged = new EventEmitter<FakeTextEditor | undefined>();
@@ -569,6 +653,8 @@ export function createFakeVscode() {
   /** The one editor group; its `activeTab` may be set directly (then fire an event), or through `setActiveTab`. */
   const activeTabGroup = { isActive: true, viewColumn: 1, activeTab: undefined as FakeTab | undefined, tabs: [] as FakeTab[] };
   const filesDeleted = new EventEmitter<{ files: readonly Uri[] }>();
+  const configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+  const workspaceFoldersChanged = new EventEmitter<{ added: readonly unknown[]; removed: readonly unknown[] }>();
   const filesRenamed = new EventEmitter<{ files: readonly { oldUri: Uri; newUri: Uri }[] }>();
   const window = {
     activeTextEditor: undefined as FakeTextEditor | undefined,
@@ -583,18 +669,36 @@ export function createFakeVscode() {
       show: () => undefined,
       dispose: () => undefined,
     }),
-    async withProgress<T>(options: { title?: string }, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
+    async withProgress<T>(options: { title?: string; cancellable?: boolean }, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
       recorded.progressTitles.push(options?.title ?? '');
-      const cancelled = recorded.cancelProgress;
+      let listeners: (() => void)[] = [];
       const token = {
-        isCancellationRequested: cancelled,
+        isCancellationRequested: recorded.cancelProgress,
         // As in VS Code, a listener added to a token that is already cancelled is called at once (asynchronously).
         onCancellationRequested: (listener: () => void) => {
-          if (cancelled) setImmediate(listener);
-          return { dispose: () => undefined };
+          if (token.isCancellationRequested) setImmediate(listener);
+          else listeners.push(listener);
+          return { dispose: () => void (listeners = listeners.filter((l) => l !== listener)) };
         },
       };
-      return task({ report: () => undefined }, token);
+      const record: FakeProgress = {
+        title: options?.title ?? '',
+        cancellable: options?.cancellable === true,
+        reports: [],
+        ended: false,
+        cancel: () => {
+          if (token.isCancellationRequested) return;
+          token.isCancellationRequested = true;
+          for (const l of listeners.splice(0)) l();
+        },
+      };
+      recorded.progress.push(record);
+      const progress = { report: (value: { message?: string; increment?: number }) => void record.reports.push({ ...value }) };
+      try {
+        return await task(progress, token);
+      } finally {
+        record.ended = true;
+      }
     },
     async showErrorMessage(message: string) {
       recorded.errors.push(message);
@@ -616,12 +720,29 @@ export function createFakeVscode() {
       recorded.infos.push(message);
       return recorded.answer;
     },
-    async showQuickPick<T extends { label: string }>(items: T[], options?: { title?: string; placeHolder?: string }): Promise<T | undefined> {
+    async showQuickPick<T extends { label: string; description?: string; detail?: string; picked?: boolean }>(
+      items: T[],
+      options?: { title?: string; placeHolder?: string; canPickMany?: boolean },
+    ): Promise<T | T[] | undefined> {
       recorded.quickPickLabels = items.map((i) => i.label);
       recorded.quickPicks.push({ title: options?.title, placeHolder: options?.placeHolder, labels: recorded.quickPickLabels });
+      recorded.quickPickItems.push(items.map(({ label, description, detail, picked }) => ({ label, description, detail, ...(picked !== undefined ? { picked } : {}) })));
+      if (options?.canPickMany) {
+        // Multi-select: an answer is a list of labels (or undefined for Escape); none left: OK on the items checked beforehand.
+        if (recorded.quickPickAnswers.length === 0) return items.filter((i) => i.picked === true);
+        const answer = recorded.quickPickAnswers.shift();
+        if (answer === undefined) return undefined;
+        const labels = Array.isArray(answer) ? answer : [answer];
+        return labels.map((label) => {
+          const item = items.find((i) => i.label === label);
+          if (!item) throw new Error(`the quick pick "${options?.title ?? ''}" has no item "${label}" (it has ${recorded.quickPickLabels.join(' | ')})`);
+          return item;
+        });
+      }
       if (recorded.quickPickAnswers.length === 0) return items[0];
       const answer = recorded.quickPickAnswers.shift();
       if (answer === undefined) return undefined;
+      if (Array.isArray(answer)) throw new Error(`the quick pick "${options?.title ?? ''}" takes one item, not ${answer.join(', ')}`);
       const item = items.find((i) => i.label === answer);
       if (!item) throw new Error(`the quick pick "${options?.title ?? ''}" has no item "${answer}" (it has ${recorded.quickPickLabels.join(' | ')})`);
       return item;
@@ -674,6 +795,16 @@ export function createFakeVscode() {
       recorded.statusBarItems.push(item);
       return item;
     },
+    createTreeView(id: string, options: FakeTreeView['options']) {
+      const view = new FakeTreeView(id, options);
+      recorded.treeViews.push(view);
+      return view;
+    },
+    registerTreeDataProvider(id: string, provider: FakeTreeDataProvider) {
+      const view = new FakeTreeView(id, { treeDataProvider: provider });
+      recorded.treeViews.push(view);
+      return { dispose: () => view.dispose() };
+    },
     tabGroups: {
       get all() {
         return [activeTabGroup];
@@ -697,6 +828,10 @@ export function createFakeVscode() {
     TabInputText,
     TabInputCustom,
     TabInputWebview,
+    TreeItem,
+    TreeItemCollapsibleState,
+    ThemeIcon,
+    ThemeColor,
     ProgressLocation: { Notification: 15 },
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     TextEditorRevealType: { InCenter: 2 },
@@ -708,13 +843,31 @@ export function createFakeVscode() {
       },
       async executeCommand(command: string, ...args: unknown[]) {
         recorded.executed.push({ command, args });
+        if (command === 'setContext') recorded.contextKeys.set(String(args[0]), args[1]);
         return recorded.commands.get(command)?.(...args);
       },
     },
     window,
     workspace: {
       isTrusted: true,
-      getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
+      /** The open folders (none by default); set it to play a workspace. */
+      workspaceFolders: undefined as { uri: Uri; name: string; index: number }[] | undefined,
+      /** The folder holding `uri`, the innermost when folders nest, as in VS Code. */
+      getWorkspaceFolder(uri: Uri) {
+        const inside = (vscode.workspace.workspaceFolders ?? []).filter((f) => {
+          const relative = path.relative(f.uri.fsPath, uri.fsPath);
+          return !relative.startsWith('..') && !path.isAbsolute(relative);
+        });
+        return inside.sort((a, b) => b.uri.fsPath.length - a.uri.fsPath.length)[0];
+      },
+      getConfiguration: (section?: string) => ({
+        get: <T>(key: string, fallback: T): T => {
+          const full = section ? `${section}.${key}` : key;
+          return full in recorded.settings ? (recorded.settings[full] as T) : fallback;
+        },
+      }),
+      onDidChangeConfiguration: configurationChanged.event,
+      onDidChangeWorkspaceFolders: workspaceFoldersChanged.event,
       registerTextDocumentContentProvider(scheme: string, provider: { provideTextDocumentContent(uri: Uri): string }) {
         recorded.contentProviders.set(scheme, provider);
         return { dispose: () => recorded.contentProviders.delete(scheme) };
@@ -821,6 +974,20 @@ export function createFakeVscode() {
     for (const watcher of [...recorded.fileWatchers]) if (watcher.matches(uri)) watcher.fire(kind, uri);
   }
 
+  /** The user changed these settings (full keys): `settings` takes the values, then onDidChangeConfiguration fires. */
+  function changeSettings(values: Record<string, unknown>): void {
+    Object.assign(recorded.settings, values);
+    const keys = Object.keys(values);
+    configurationChanged.fire({ affectsConfiguration: (section) => keys.some((k) => k === section || k.startsWith(`${section}.`)) });
+  }
+
+  /** The workspace's folders become `folders` (absolute paths), then onDidChangeWorkspaceFolders fires. */
+  function setWorkspaceFolders(...folders: string[]): void {
+    const previous = vscode.workspace.workspaceFolders ?? [];
+    vscode.workspace.workspaceFolders = folders.length === 0 ? undefined : folders.map((f, index) => ({ uri: Uri.file(f), name: path.basename(f), index }));
+    workspaceFoldersChanged.fire({ added: vscode.workspace.workspaceFolders ?? [], removed: previous });
+  }
+
   /** A text editor on `file` (not made active). */
   function textEditor(file: string, options: { viewColumn?: number; cursorLine?: number } = {}): FakeTextEditor {
     return new FakeTextEditor(new FakeTextDocument(Uri.file(file)), options.viewColumn ?? 1, options.cursorLine ?? 0);
@@ -836,6 +1003,8 @@ export function createFakeVscode() {
     fireDidDeleteFiles,
     fireDidRenameFiles,
     fireFileSystemEvent,
+    changeSettings,
+    setWorkspaceFolders,
   };
 }
 

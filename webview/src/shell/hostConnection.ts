@@ -53,7 +53,7 @@ export class HostConnection {
    * another file are rejected: their answers would belong to a view that is gone.
    */
   adopt(view: DashboardView): void {
-    const same = this.state !== null && this.state.kind === view.kind && this.state.file === view.file;
+    const same = this.state !== null && this.state.kind === view.kind && this.state.file === view.file && (view.kind !== 'runComparison' || this.state.otherFile === view.otherFile);
     if (!same) this.rejectPending(`the dashboard now shows ${view.file}`);
     const next: DashboardState = {
       protocol: PROTOCOL_VERSION,
@@ -62,6 +62,8 @@ export class HostConnection {
       ui: same && this.state ? this.state.ui : {},
     };
     if (view.kind === 'evaluation') next.truthFile = view.report.truthFile;
+    // A run comparison is two run folders; a reload reads both again.
+    if (view.kind === 'runComparison') next.otherFile = view.otherFile;
     // A finished resampling or split cannot be computed again: its report is what a reload restores.
     if (view.kind === 'resample' || view.kind === 'split') next.report = view.report;
     this.save(next);

@@ -1,0 +1,96 @@
+/**
+ * The end of a run: the recommended strategy with its reason, the test-split metrics of every
+ * finished strategy as a table (fixed threshold 0.5 and tuned thresholds side by side; the
+ * recommended row starred), and for a comparison the same numbers as grouped bars.
+ */
+import type { TrainingView } from '../../../src/protocol/dashboard.js';
+import { codicon, h, sectionHeading } from '../components/dom.js';
+import { baseName } from '../format.js';
+import { formatMetric } from '../evaluation/format.js';
+import type { ViewContext } from '../viewContext.js';
+import { strategyMetricBars, strategyMetricsSpec } from './specs/strategyMetrics.js';
+import { comparisonRows, usesTuned, type ComparisonRow } from './trainingModel.js';
+
+export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLElement | null {
+  const rows = comparisonRows(view);
+  const s = view.summary;
+  if (rows.length === 0) {
+    if (!(view.live && s.kind === 'compare')) return null;
+    return h('section', { className: 'ev-section', attrs: { 'aria-label': 'Comparison' } }, [
+      ...sectionHeading('h2', 'Test-split comparison', 'Each strategy’s test metrics appear here as it finishes.'),
+    ]);
+  }
+  const tuned = usesTuned(view);
+  const validation = s.split.validation;
+  const thresholds = validation > 0
+    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on the ${validation.toLocaleString('en-US')} validation rows, applied to the test rows. mAP does not depend on thresholds.`
+    : 'No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.';
+  const title = s.kind === 'compare' ? 'Test-split comparison' : 'Test-split metrics';
+  return h('section', { className: 'ev-section', attrs: { 'aria-label': title } }, [
+    ...sectionHeading('h2', title, `${s.split.test.toLocaleString('en-US')} test rows (${s.split.source}).`),
+    recommendation(view),
+    h('p', { className: 'card-description', text: thresholds }),
+    metricsTable(rows, tuned),
+    s.kind === 'compare' && rows.length > 1
+      ? ctx.chartCard({
+          title: 'Test metrics by strategy',
+          description: `At ${tuned ? 'the tuned thresholds' : 'the threshold 0.5'}; higher is better. Tail F1 is the macro-F1 of the rarest third of the labels.`,
+          spec: (theme) => strategyMetricsSpec(s.strategies, s.recommendation?.strategy, tuned, theme),
+          table: {
+            columns: [
+              { key: 'strategy', title: 'Strategy' },
+              { key: 'metric', title: 'Metric' },
+              { key: 'value', title: 'Value', numeric: true },
+            ],
+            rows: strategyMetricBars(s.strategies, tuned),
+          },
+          fileName: `${baseName(view.file)}-strategies`,
+        })
+      : null,
+  ]);
+}
+
+function recommendation(view: TrainingView): HTMLElement | null {
+  const r = view.summary.recommendation;
+  if (!r) return null;
+  return h('p', { className: 'ev-headline', attrs: { role: 'note' } }, [codicon('star-full'), ' ', h('strong', { text: `Recommended: ${r.strategy}. ` }), r.reason]);
+}
+
+const GROUPS = [
+  { title: 'Macro-F1', pick: (m: ComparisonRow['fixed']) => m.macroF1 },
+  { title: 'Micro-F1', pick: (m: ComparisonRow['fixed']) => m.microF1 },
+  { title: 'Tail F1', pick: (m: ComparisonRow['fixed']) => m.tailF1 },
+];
+
+/** Strategy | macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold. */
+function metricsTable(rows: ComparisonRow[], tuned: boolean): HTMLElement {
+  const th = (text: string, attrs: Record<string, string | number> = {}) => h('th', { text, attrs: { scope: 'col', ...attrs } });
+  const head = h('thead', {}, [
+    h('tr', {}, [
+      th('Strategy', { rowspan: 2 }),
+      ...GROUPS.map((g) => th(g.title, { colspan: 2, class: 'num' })),
+      th('mAP', { rowspan: 2, class: 'num', title: 'Macro average precision: threshold-free' }),
+      th('Epochs', { rowspan: 2, class: 'num', title: 'Epochs trained (the best one is the model kept)' }),
+    ]),
+    h('tr', {}, GROUPS.flatMap(() => [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th(tuned ? 'tuned' : 'tuned (= 0.5)', { class: 'num', title: 'Per-label thresholds tuned on validation' })])),
+  ]);
+  const body = h(
+    'tbody',
+    {},
+    rows.map((row) => {
+      const cell = (text: string, numeric = true) => {
+        const td = h('td', { className: numeric ? 'num' : '' });
+        td.append(row.recommended ? h('strong', { text }) : text);
+        return td;
+      };
+      const name = h('th', { attrs: { scope: 'row' } }, row.recommended ? [codicon('star-full'), ' ', h('strong', { text: row.strategy }), h('span', { className: 'visually-hidden', text: ' (recommended)' })] : [row.strategy]);
+      return h('tr', { className: row.recommended ? 'recommended' : '' }, [
+        name,
+        ...GROUPS.flatMap((g) => [cell(formatMetric(g.pick(row.fixed))), cell(formatMetric(g.pick(row.tuned)))]),
+        cell(formatMetric(row.tuned.mAP)),
+        cell(row.epochs),
+      ]);
+    }),
+  );
+  return h('div', { className: 'table-scroll' }, [h('table', { className: 'data-table training-comparison' }, [h('caption', { className: 'visually-hidden', text: 'Test-split metrics per strategy' }), head, body])]);
+}
