@@ -8,32 +8,16 @@ import { loadEvaluationData, readThresholds, type LoadEvaluationOptions, type Sc
 import type { Band, ConfusedPair, LabelCurves, ThresholdSweep } from '../metrics/curves/index.js';
 import type { EvaluationMetrics } from '../metrics/index.js';
 import type { EvaluationData, ZeroDivision } from '../metrics/types.js';
-import { evaluateScores } from './evaluateScores.js';
+import { evaluateScores, type EvaluateScoresOptions } from './evaluateScores.js';
 
-export interface EvaluateOptions extends LoadEvaluationOptions {
+/** The report options evaluateScores takes as they are (the thresholds and where the data came from are decided here). */
+type ReportOptions = Pick<EvaluateScoresOptions, 'tuneThresholds' | 'zeroDivision' | 'maxCurvePoints' | 'topConfusedPairs' | 'bands' | 'metricsWorkerScript' | 'threads' | 'parallelMinRows'>;
+
+export interface EvaluateOptions extends LoadEvaluationOptions, ReportOptions {
   /** One threshold for every label (default 0.5). */
   threshold?: number;
   /** Per-label thresholds from a file (JSON or CSV); excludes `threshold`. */
   thresholdsFile?: string;
-  /** Also tune per-label thresholds for F1 and report the metrics with them. */
-  tuneThresholds?: boolean;
-  zeroDivision?: ZeroDivision;
-  /** Most points per PR/ROC curve (default 200). */
-  maxCurvePoints?: number;
-  /** How many confused pairs to list (default 50). */
-  topConfusedPairs?: number;
-  /** Band cut-offs by support; default: thirds of the label frequency ranking. */
-  bands?: { headMinSupport: number; tailMaxSupport: number };
-  /**
-   * Path of the bundled metrics worker (dist/metricsWorker.js): when given, the per-label work
-   * (ranking, AP, ROC-AUC, curves, sweep, tuning) of inputs with 20,000 rows or more runs on up to
-   * `threads` worker threads. The report is the same either way.
-   */
-  metricsWorkerScript?: string;
-  /** Worker threads at most (default: available cores; 1 = no workers). */
-  threads?: number;
-  /** Fewer rows than this are evaluated on this thread (default 20,000: workers would cost more than they save). */
-  parallelMinRows?: number;
 }
 
 /** Per-label thresholds tuned for F1 on the evaluated rows, and what they change. */

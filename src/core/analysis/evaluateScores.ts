@@ -27,9 +27,15 @@ export interface EvaluateScoresOptions {
   topConfusedPairs?: number;
   /** Band cut-offs by support; default: thirds of the label frequency ranking. */
   bands?: { headMinSupport: number; tailMaxSupport: number };
-  /** The bundled metrics worker (dist/metricsWorker.js), for the per-label work of large inputs. */
+  /**
+   * Path of the bundled metrics worker (dist/metricsWorker.js): when given, the per-label work
+   * (ranking, AP, ROC-AUC, curves, sweep, tuning) of inputs with 20,000 rows or more runs on up to
+   * `threads` worker threads. The report is the same either way.
+   */
   metricsWorkerScript?: string;
+  /** Worker threads at most (default: available cores; 1 = no workers). */
   threads?: number;
+  /** Fewer rows than this are evaluated on this thread (default 20,000: workers would cost more than they save). */
   parallelMinRows?: number;
   /** Milliseconds spent loading the data, for the report's timings. */
   loadMs?: number;

@@ -4,11 +4,10 @@
  * sees half a file: run.json, and per strategy config.json, metrics.jsonl, thresholds.json,
  * predictions.csv, model.json and featurizer.json. The user's dataset is never written.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { csvField } from '../../io/write/csvCells.js';
+import { writeNewFile } from '../../io/writeNewFile.js';
 import type { EvaluationData } from '../../metrics/types.js';
 import type { EpochRecord, RunSummary } from '../../../protocol/training.js';
 
@@ -42,15 +41,8 @@ export async function createRunFolder(runsDir: string, name: string, date: Date 
 }
 
 /** Writes (or replaces) a file of the run: a temp file in the same folder, then a rename. */
-export async function writeAtomic(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await fs.writeFile(temp, content, { flag: 'wx' });
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw e;
-  }
+export function writeAtomic(file: string, content: string): Promise<void> {
+  return writeNewFile(file, content, { overwrite: true });
 }
 
 export function writeJsonAtomic(file: string, value: unknown): Promise<void> {
