@@ -23,7 +23,8 @@ import type { EpochRecord, FromTrainingWorker, RunSummary, TrainJob } from '../.
 import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
 const FILES = ['emotions/emotions-train.arff', 'emotions/emotions-test.arff', 'emotions/emotions.xml'];
-const RUN_FILES = ['config.json', 'featurizer.json', 'metrics.jsonl', 'model.json', 'predictions.csv', 'thresholds.json'];
+// as fs.readdirSync(dir, { recursive: true }) lists them, sorted (the tfjs/ folder, then its files)
+const RUN_FILES = ['config.json', 'featurizer.json', 'metrics.jsonl', 'model.json', 'predictions.csv', 'tfjs', 'tfjs/group1-shard1of1.bin', 'tfjs/model.json', 'thresholds.json'];
 
 /** The emotions pair copied to a temp folder (to check it is never written), and a runs folder there. */
 function workspace(): { dir: string; train: string; test: string; runs: string } {
@@ -66,7 +67,7 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     assert.equal(summary.status, 'completed', summary.error);
     assert.match(path.basename(summary.runDir), /^\d{8}-\d{6}-emotions-train$/);
     assert.equal(path.dirname(summary.runDir), ws.runs);
-    assert.deepEqual(fs.readdirSync(summary.runDir).sort(), ['run.json', ...RUN_FILES].sort(), 'every file, and no temp file left');
+    assert.deepEqual(fs.readdirSync(summary.runDir, { recursive: true }).sort(), ['run.json', ...RUN_FILES].sort(), 'every file, and no temp file left');
     assert.ok(fs.readFileSync(ws.train).equals(before), 'the dataset was written');
     assert.deepEqual(fs.readdirSync(ws.dir).sort(), ['emotions-test.arff', 'emotions-train.arff', 'emotions.xml', 'runs']);
 
@@ -199,7 +200,7 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     assert.equal(messages.at(-1)?.type, 'finished');
     assert.ok(!messages.some((m) => m.type === 'strategyStarted' && m.strategy === 'cb'), 'nothing ran after the cancel');
     // a compare run keeps each strategy in its own folder; the cancelled one has its first epochs only
-    assert.deepEqual(fs.readdirSync(path.join(summary.runDir, 'bce')).sort(), RUN_FILES);
+    assert.deepEqual(fs.readdirSync(path.join(summary.runDir, 'bce'), { recursive: true }).sort(), RUN_FILES);
     const aslEpochs = fs.readFileSync(path.join(summary.runDir, 'asl', 'metrics.jsonl'), 'utf8').trimEnd().split('\n');
     assert.equal(aslEpochs.length, 2);
     // no test file: the training file was split 70/15/15

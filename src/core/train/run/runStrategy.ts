@@ -2,7 +2,7 @@
  * One strategy of a run, start to finish: resample the training rows (if asked), fit the features
  * on them, train (progress per epoch to metrics.jsonl and the host), tune per-label thresholds on
  * validation, score the test rows at 0.5 and at the tuned thresholds, and save config.json,
- * metrics.jsonl, thresholds.json, predictions.csv, model.json and featurizer.json.
+ * metrics.jsonl, thresholds.json, predictions.csv, model.json, featurizer.json and tfjs/ (the model in TensorFlow.js Layers format).
  */
 import * as path from 'node:path';
 import type { DatasetTable } from '../../data/datasetTable.js';
@@ -12,6 +12,7 @@ import type { EpochRecord, FromTrainingWorker, Strategy, StrategyResult, TrainJo
 import type { TfBackendOptions } from '../backend.js';
 import { fitFeaturizer, trainingSetFrom } from '../features/index.js';
 import { saveModel } from '../modelJson.js';
+import { exportTfjsModel } from '../tfjsExport.js';
 import { trainModel } from '../trainLoop.js';
 import type { EpochReport, TrainConfig } from '../types.js';
 import { headlineMetrics, scoreSet, tunedThresholds } from './headline.js';
@@ -110,6 +111,7 @@ export async function runStrategy(strategy: Strategy, dir: string, ctx: Strategy
   );
   await writeAtomic(path.join(dir, 'predictions.csv'), predictionsCsv(test, rowKeysOf(split.test)));
   await writeJsonAtomic(path.join(dir, 'model.json'), saveModel(trained.model, featurizer, split.labelNames, 0.5));
+  await exportTfjsModel(trained.model, path.join(dir, 'tfjs'));
   await writeJsonAtomic(path.join(dir, 'featurizer.json'), featurizer);
 
   const result: StrategyResult = {
