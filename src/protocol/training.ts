@@ -90,9 +90,15 @@ export interface StrategyResult {
   epochsRun: number;
   bestEpoch: number;
   stoppedEarly: boolean;
-  /** At the fixed threshold 0.5, and with per-label thresholds tuned on validation. */
+  /** On the test rows: at the fixed threshold 0.5, and with per-label thresholds tuned on validation. */
   fixed: HeadlineMetrics;
   tuned: HeadlineMetrics;
+  /**
+   * On the validation rows, which is what the recommendation is chosen on (never the test rows):
+   * at 0.5, and with thresholds tuned out of fold (each half of the validation rows scored at the
+   * thresholds tuned on the other half). Absent when the run has no validation rows.
+   */
+  validation?: { fixed: HeadlineMetrics; tuned: HeadlineMetrics };
 }
 
 export interface SplitInfo {
@@ -124,8 +130,11 @@ export interface RunSummary {
   split: SplitInfo;
   /** Finished strategies (a cancelled run keeps the ones done). */
   strategies: StrategyResult[];
-  /** The best strategy (compare), with tuned or fixed thresholds, and why in plain language. */
-  recommendation?: { strategy: string; tuned: boolean; reason: string };
+  /**
+   * The best strategy (compare), with tuned or fixed thresholds, chosen on the validation rows
+   * (on the test rows, and saying so, only when there are none), and why in plain language.
+   */
+  recommendation?: { strategy: string; tuned: boolean; reason: string; chosenOn: 'validation' | 'test' };
   /** The test-split evaluation of the recommended (or only) strategy, tuned thresholds in force. */
   evaluation?: EvaluationReport;
 }

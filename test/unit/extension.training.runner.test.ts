@@ -277,7 +277,7 @@ describe('a run in the background', () => {
     assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · epoch 5/10 · val macro-F1 0.250');
     assert.equal(notification.reports.reduce((s, r) => s + (r.increment ?? 0), 0), Math.floor((100 * 2.5) / 7));
     const results = [result('bce', runDir, metrics(0.5), metrics(0.6)), result('focal', runDir, metrics(0.5), metrics(0.7))];
-    const end = { ...start, status: 'completed' as const, strategies: results, recommendation: { strategy: 'focal', tuned: true, reason: 'Focal loss with tuned thresholds: highest macro-F1.' } };
+    const end = { ...start, status: 'completed' as const, strategies: results, recommendation: { strategy: 'focal', tuned: true, chosenOn: 'validation' as const, reason: 'Focal loss with tuned thresholds: highest macro-F1.' } };
     call.resolve(end);
     await running;
     assert.deepEqual(t.recorded.infos, ['Imbalance Lens: compared 2 strategies on d.csv: focal is recommended (test macro-F1 0.70, tuned thresholds).']);

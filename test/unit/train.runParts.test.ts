@@ -17,6 +17,8 @@ import { openDataset } from '../../src/core/io/open.js';
 import type { EvaluationData } from '../../src/core/metrics/types.js';
 import { headlineMetrics, tailLabels, tunedThresholds } from '../../src/core/train/run/headline.js';
 import { recommend } from '../../src/core/train/run/recommend.js';
+import { validationEstimate, validationHalves } from '../../src/core/train/run/validationEstimate.js';
+import { LabelMatrixBuilder } from '../../src/core/data/labelMatrix.js';
 import { resampleTraining } from '../../src/core/train/run/resampleTraining.js';
 import { createRunFolder, predictionsCsv, runTimestamp, safeName } from '../../src/core/train/run/runFolder.js';
 import { checkStrategies, compareStrategies, lossConfigFor, strategyName } from '../../src/core/train/run/strategies.js';
@@ -84,38 +86,110 @@ describe('headline metrics', () => {
   });
 });
 
-function result(strategy: string, loss: StrategyResult['loss'], resampling: StrategyResult['resampling'], tuned: Partial<HeadlineMetrics>, fixed: Partial<HeadlineMetrics> = {}): StrategyResult {
+function result(
+  strategy: string,
+  loss: StrategyResult['loss'],
+  resampling: StrategyResult['resampling'],
+  tuned: Partial<HeadlineMetrics>,
+  fixed: Partial<HeadlineMetrics> = {},
+  validation?: { fixed: Partial<HeadlineMetrics>; tuned: Partial<HeadlineMetrics> },
+): StrategyResult {
   const full = (m: Partial<HeadlineMetrics>): HeadlineMetrics => ({ macroF1: 0, microF1: 0, mAP: 0, tailF1: 0, ...m });
-  return { strategy, loss, resampling, runDir: '/r', epochsRun: 1, bestEpoch: 1, stoppedEarly: false, fixed: full(fixed), tuned: full(tuned) };
+  return {
+    strategy,
+    loss,
+    resampling,
+    runDir: '/r',
+    epochsRun: 1,
+    bestEpoch: 1,
+    stoppedEarly: false,
+    fixed: full(fixed),
+    tuned: full(tuned),
+    ...(validation ? { validation: { fixed: full(validation.fixed), tuned: full(validation.tuned) } } : {}),
+  };
 }
 
 describe('recommend', () => {
-  test("the issue's example: weighted BCE beats plain BCE, the rare labels gain most", () => {
-    const r = recommend([result('bce', 'bce', 'none', { macroF1: 0.47, tailF1: 0.12 }), result('wbce', 'wbce', 'none', { macroF1: 0.52, tailF1: 0.31 })], true);
+  test('chooses on the validation rows, never the test rows: the issue example, weighted BCE over plain BCE', () => {
+    // On the test rows plain BCE looks better; on validation weighted BCE (tuned) is best: validation decides.
+    const r = recommend([
+      result('bce', 'bce', 'none', { macroF1: 0.55, tailF1: 0.12 }, { macroF1: 0.5 }, { fixed: { macroF1: 0.4 }, tuned: { macroF1: 0.45 } }),
+      result('wbce', 'wbce', 'none', { macroF1: 0.52, tailF1: 0.31 }, { macroF1: 0.49 }, { fixed: { macroF1: 0.47 }, tuned: { macroF1: 0.5 } }),
+    ]);
     assert.deepEqual(r, {
       strategy: 'wbce',
       tuned: true,
-      reason: 'Weighted BCE with tuned thresholds: highest macro-F1 on the test split (0.52 vs 0.47 for plain BCE), and the rare labels gain most: tail-band F1 0.31 vs 0.12.',
+      chosenOn: 'validation',
+      reason:
+        'Weighted BCE with tuned thresholds: the highest macro-F1 on the validation rows (0.50 vs 0.45 for plain BCE, thresholds tuned out of fold); on the test rows 0.52 vs 0.55, and the rare labels gain most: test tail-band F1 0.31 vs 0.12.',
     });
   });
 
-  test('a tie on macro-F1 goes to the higher tail F1; fixed metrics when there was nothing to tune on', () => {
-    const results = [
-      result('focal', 'focal', 'none', { macroF1: 0.6, tailF1: 0.2 }, { macroF1: 0.4 }),
-      result('asl', 'asl', 'none', { macroF1: 0.6, tailF1: 0.3 }, { macroF1: 0.3 }),
-      result('bce+mlros', 'bce', 'mlros', { macroF1: 0.5 }, { macroF1: 0.45 }),
-    ];
-    const tied = recommend(results, true)!;
-    assert.equal(tied.strategy, 'asl');
-    assert.match(tied.reason, /^Asymmetric loss with tuned thresholds: macro-F1 on the test split tied with focal loss, the runner-up \(0\.60\), broken by the higher tail-band F1/);
-    const fixed = recommend(results, false)!;
-    assert.deepEqual([fixed.strategy, fixed.tuned], ['bce+mlros', false]);
-    assert.match(fixed.reason, /^Plain BCE on ML-ROS-resampled data at the threshold 0\.5: highest macro-F1 on the test split \(0\.45 vs 0\.40 for focal loss, the runner-up\)/);
+  test('the fixed threshold wins when tuning does not pay on validation; ties go to tail F1, then to 0.5', () => {
+    const fixedWins = recommend([
+      result('bce', 'bce', 'none', { macroF1: 0.7 }, { macroF1: 0.6 }, { fixed: { macroF1: 0.62 }, tuned: { macroF1: 0.58 } }),
+      result('focal', 'focal', 'none', { macroF1: 0.7 }, { macroF1: 0.6 }, { fixed: { macroF1: 0.6 }, tuned: { macroF1: 0.61 } }),
+    ])!;
+    assert.deepEqual([fixedWins.strategy, fixedWins.tuned], ['bce', false]);
+    assert.match(fixedWins.reason, /^Plain BCE at the threshold 0\.5: the highest macro-F1 on the validation rows \(0\.62 vs 0\.60 for focal loss, the runner-up\); on the test rows 0\.60 vs 0\.60/);
+    const tied = recommend([
+      result('focal', 'focal', 'none', {}, {}, { fixed: { macroF1: 0.6, tailF1: 0.2 }, tuned: { macroF1: 0.5 } }),
+      result('asl', 'asl', 'none', {}, {}, { fixed: { macroF1: 0.6, tailF1: 0.3 }, tuned: { macroF1: 0.6, tailF1: 0.3 } }),
+    ])!;
+    assert.deepEqual([tied.strategy, tied.tuned], ['asl', false]);
+    assert.match(tied.reason, /^Asymmetric loss at the threshold 0\.5: macro-F1 on the validation rows tied with focal loss, the runner-up \(0\.60\), broken by the higher tail-band F1/);
+  });
+
+  test('without validation rows the choice is made on the test rows at 0.5, and the sentence says so', () => {
+    const r = recommend([result('focal', 'focal', 'none', { macroF1: 0.9 }, { macroF1: 0.4 }), result('bce+mlros', 'bce', 'mlros', { macroF1: 0.5 }, { macroF1: 0.45 })])!;
+    assert.deepEqual([r.strategy, r.tuned, r.chosenOn], ['bce+mlros', false, 'test']);
+    assert.match(r.reason, /^Plain BCE on ML-ROS-resampled data at the threshold 0\.5: the highest macro-F1 on the test rows \(the run has no validation rows, so this figure is the best of several and flatters the choice\) \(0\.45 vs 0\.40 for focal loss, the runner-up\)/);
   });
 
   test('one strategy, or none', () => {
-    assert.equal(recommend([], true), undefined);
-    assert.equal(recommend([result('cb', 'cb', 'none', { macroF1: 0.512 })], true)?.reason, 'Class-balanced BCE with tuned thresholds: the only strategy trained (macro-F1 0.51 on the test split).');
+    assert.equal(recommend([]), undefined);
+    const one = recommend([result('cb', 'cb', 'none', { macroF1: 0.512 }, { macroF1: 0.49 }, { fixed: { macroF1: 0.4 }, tuned: { macroF1: 0.45 } })])!;
+    assert.equal(one.reason, 'Class-balanced BCE with tuned thresholds: better than itself at 0.5 (macro-F1 0.45 on the validation rows, 0.51 on the test rows).');
+    const alone = recommend([result('cb', 'cb', 'none', {}, { macroF1: 0.49 })])!;
+    assert.match(alone.reason, /^Class-balanced BCE at the threshold 0\.5: the only strategy trained \(macro-F1 0\.49 on the test rows/);
+  });
+});
+
+describe('validationEstimate: thresholds tuned on one half of the validation rows score the other half', () => {
+  // Label a: half 0 (rows 0, 2) truth 1,0 scores .3,.1 -> tuned .3; half 1 (rows 1, 3) truth 1,0
+  // scores .2,.25 -> tuned .2 (F1 2/3 beats .25's 0). Out of fold: row 0 at .2 is a tp, row 2 a tn,
+  // row 1 at .3 a fn, row 3 a tn: F1 2/3. At 0.5 nothing is predicted: F1 0. Label b has its only
+  // positive in half 0 (row 0, score .9): half 1 has no positives, keeps 0.5, and row 0 scored at
+  // 0.5 is a tp; half 0 tunes to .9, and half 1's negatives (.95, .1) at .9 give one fp: F1 2/3.
+  const data: EvaluationData = {
+    rows: 4,
+    labelNames: ['a', 'b'],
+    truth: Uint8Array.from([1, 1, 0, 0, /* b */ 1, 0, 0, 0]),
+    scores: Float64Array.from([0.3, 0.2, 0.1, 0.25, /* b */ 0.9, 0.95, 0.2, 0.1]),
+  };
+  const halves = Int32Array.from([0, 1, 0, 1]);
+
+  test('hand-computed out-of-fold F1, and the fixed figures at 0.5', () => {
+    const estimate = validationEstimate(data, halves, [1]);
+    close(estimate.fixed.macroF1, (0 + 2 / 3) / 2, 'fixed macro-F1: a 0, b tp 1 fp 1 -> 2/3');
+    close(estimate.tuned.macroF1, (2 / 3 + 2 / 3) / 2, 'tuned out of fold');
+    close(estimate.tuned.microF1, (2 * 2) / (2 * 2 + 1 + 1), 'micro: tp 2, fp 1, fn 1');
+    close(estimate.tuned.tailF1, 2 / 3, 'tail = label b');
+    assert.equal(estimate.tuned.mAP, estimate.fixed.mAP);
+    // In-sample tuning on all four rows would claim F1 1 for label a (threshold .2 catches both positives, only .25 in between): the estimate does not.
+    assert.ok(headlineMetrics(data, tunedThresholds(data), [1]).macroF1 > estimate.tuned.macroF1);
+  });
+
+  test('a half with no rows falls back to the fixed figures; the halves are stratified and seeded', () => {
+    const estimate = validationEstimate(data, new Int32Array(4), []);
+    assert.deepEqual(estimate.tuned, estimate.fixed);
+    const labels = new LabelMatrixBuilder(2);
+    for (let i = 0; i < 40; i++) labels.addRow(i % 4 === 0 ? [0, 1] : i % 2 === 0 ? [0] : []);
+    const matrix = labels.build();
+    const a = validationHalves(matrix, 3);
+    assert.deepEqual(a, validationHalves(matrix, 3));
+    const count = (half: number, label: number) => Array.from(a).filter((h, row) => h === half && (label === 0 ? row % 2 === 0 : row % 4 === 0)).length;
+    assert.deepEqual([count(0, 0), count(1, 0), count(0, 1), count(1, 1)], [10, 10, 5, 5]);
   });
 });
 

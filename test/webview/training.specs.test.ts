@@ -130,7 +130,7 @@ describe('strategies’ test metrics', () => {
   test('the comparison table: one row per finished strategy, the recommended one marked, epochs with the best and early stopping', () => {
     const v = view();
     v.summary.strategies = [results[0], { ...results[1], epochsRun: 31, bestEpoch: 21, stoppedEarly: true }];
-    v.summary.recommendation = { strategy: 'focal', tuned: true, reason: 'r' };
+    v.summary.recommendation = { strategy: 'focal', tuned: true, chosenOn: 'validation', reason: 'r' };
     assert.deepEqual(comparisonRows(v).map((r) => [r.strategy, r.recommended, r.tuned.macroF1, r.fixed.macroF1, r.epochs]), [
       ['bce', false, 0.6, 0.5, '3 (best 2)'],
       ['focal', true, 0.62, 0.55, '31 (best 21, stopped early)'],
@@ -212,7 +212,7 @@ describe('the training view’s words', () => {
     assert.equal(heatmapStrategy(view({ current: 'asl' }), ''), 'focal', 'asl has no epoch yet: the last one with epochs stays');
     const done = view({ live: false, current: null });
     assert.equal(heatmapStrategy(done, ''), 'focal');
-    done.summary.recommendation = { strategy: 'bce', tuned: true, reason: '' };
+    done.summary.recommendation = { strategy: 'bce', tuned: true, chosenOn: 'validation', reason: '' };
     assert.equal(heatmapStrategy(done, ''), 'bce');
   });
 

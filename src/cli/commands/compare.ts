@@ -12,7 +12,7 @@ import { runFromCli, trainingJobFrom, trainingOptionSpecs } from './train.js';
 
 export const compareCommand: CliCommand = {
   name: 'compare',
-  summary: 'train several imbalance-aware baselines on one split and recommend one (best tuned macro-F1 on the test rows)',
+  summary: 'train several imbalance-aware baselines on one split and recommend one (best macro-F1 on the validation rows, at 0.5 or with thresholds tuned out of fold; the test rows only report)',
   usage: 'imbalance-lens compare FILE [--losses bce,wbce,focal,asl,cb] [--resampling none,mlros,mlsmote] [--hidden 128] [--epochs 60] [--patience N] [--seed 0] [--test FILE] [--out DIR] [--format json|table]',
   options: {
     losses: { type: 'list', valueName: 'a,b,c', description: `losses trained on the training split as it is (default ${STRATEGY_LOSSES.join(',')})` },

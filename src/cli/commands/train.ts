@@ -179,8 +179,20 @@ function progressPrinter(io: CliIO): (m: FromTrainingWorker) => void {
 
 /** The result as a small table: one row per strategy, then the recommendation. */
 export function summaryTable(summary: RunSummary): string {
-  const head = ['strategy', 'epochs', 'best', 'macro-F1@0.5', 'macro-F1 tuned', 'micro-F1 tuned', 'mAP', 'tail-F1 tuned'];
-  const rows = summary.strategies.map((r) => [r.strategy, String(r.epochsRun), String(r.bestEpoch), r.fixed.macroF1.toFixed(4), r.tuned.macroF1.toFixed(4), r.tuned.microF1.toFixed(4), r.tuned.mAP.toFixed(4), r.tuned.tailF1.toFixed(4)]);
+  // Validation figures (what the recommendation is chosen on; tuned = thresholds tuned out of fold), then test figures.
+  const head = ['strategy', 'epochs', 'best', 'val F1@0.5', 'val F1 tuned', 'test F1@0.5', 'test F1 tuned', 'micro-F1 tuned', 'mAP', 'tail-F1 tuned'];
+  const rows = summary.strategies.map((r) => [
+    r.strategy,
+    String(r.epochsRun),
+    String(r.bestEpoch),
+    r.validation ? r.validation.fixed.macroF1.toFixed(4) : '-',
+    r.validation ? r.validation.tuned.macroF1.toFixed(4) : '-',
+    r.fixed.macroF1.toFixed(4),
+    r.tuned.macroF1.toFixed(4),
+    r.tuned.microF1.toFixed(4),
+    r.tuned.mAP.toFixed(4),
+    r.tuned.tailF1.toFixed(4),
+  ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const out = [
@@ -192,6 +204,9 @@ export function summaryTable(summary: RunSummary): string {
     line(head),
     ...rows.map(line),
   ];
-  if (summary.recommendation) out.push('', `recommended: ${summary.recommendation.strategy}${summary.recommendation.tuned ? ' with tuned thresholds' : ''}`, summary.recommendation.reason);
+  if (summary.recommendation) {
+    const { strategy, tuned, chosenOn, reason } = summary.recommendation;
+    out.push('', `recommended (chosen on the ${chosenOn} rows): ${strategy}${tuned ? ' with tuned thresholds' : ' at 0.5'}`, reason);
+  }
   return out.join('\n') + '\n';
 }

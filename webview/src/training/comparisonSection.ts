@@ -1,7 +1,8 @@
 /**
- * The end of a run: the recommended strategy with its reason, the test-split metrics of every
- * finished strategy as a table (fixed threshold 0.5 and tuned thresholds side by side; the
- * recommended row starred), and for a comparison the same numbers as grouped bars.
+ * The end of a run: the recommended strategy with its reason, the metrics of every finished
+ * strategy as a table (validation macro-F1, which the recommendation is chosen on, then the test
+ * metrics, fixed threshold 0.5 and tuned thresholds side by side; the recommended row starred),
+ * and for a comparison the test numbers as grouped bars.
  */
 import type { TrainingView } from '../../../src/protocol/dashboard.js';
 import { codicon, h, sectionHeading } from '../components/dom.js';
@@ -23,14 +24,14 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
   const tuned = usesTuned(view);
   const validation = s.split.validation;
   const thresholds = validation > 0
-    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on the ${validation.toLocaleString('en-US')} validation rows, applied to the test rows. mAP does not depend on thresholds.`
+    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on the ${validation.toLocaleString('en-US')} validation rows, applied to the test rows. The recommendation is chosen on the validation columns (there, tuned means each half of the validation rows scored at the thresholds tuned on the other half), never on the test rows. mAP does not depend on thresholds.`
     : 'No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.';
   const title = s.kind === 'compare' ? 'Test-split comparison' : 'Test-split metrics';
   return h('section', { className: 'ev-section', attrs: { 'aria-label': title } }, [
     ...sectionHeading('h2', title, `${s.split.test.toLocaleString('en-US')} test rows (${s.split.source}).`),
     recommendation(view),
     h('p', { className: 'card-description', text: thresholds }),
-    metricsTable(rows, tuned),
+    metricsTable(rows, validation > 0),
     s.kind === 'compare' && rows.length > 1
       ? ctx.chartCard({
           title: 'Test metrics by strategy',
@@ -62,17 +63,21 @@ const GROUPS = [
   { title: 'Tail F1', pick: (m: ComparisonRow['fixed']) => m.tailF1 },
 ];
 
-/** Strategy | macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold. */
-function metricsTable(rows: ComparisonRow[], tuned: boolean): HTMLElement {
+/** Strategy | validation macro-F1 at 0.5 and tuned | test macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold. */
+function metricsTable(rows: ComparisonRow[], hasValidation: boolean): HTMLElement {
   const th = (text: string, attrs: Record<string, string | number> = {}) => h('th', { text, attrs: { scope: 'col', ...attrs } });
   const head = h('thead', {}, [
     h('tr', {}, [
       th('Strategy', { rowspan: 2 }),
-      ...GROUPS.map((g) => th(g.title, { colspan: 2, class: 'num' })),
+      ...(hasValidation ? [th('Validation macro-F1', { colspan: 2, class: 'num', title: 'What the recommendation is chosen on' })] : []),
+      ...GROUPS.map((g) => th(`Test ${g.title.charAt(0).toLowerCase()}${g.title.slice(1)}`, { colspan: 2, class: 'num' })),
       th('mAP', { rowspan: 2, class: 'num', title: 'Macro average precision: threshold-free' }),
       th('Epochs', { rowspan: 2, class: 'num', title: 'Epochs trained (the best one is the model kept)' }),
     ]),
-    h('tr', {}, GROUPS.flatMap(() => [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th(tuned ? 'tuned' : 'tuned (= 0.5)', { class: 'num', title: 'Per-label thresholds tuned on validation' })])),
+    h('tr', {}, [
+      ...(hasValidation ? [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th('tuned', { class: 'num', title: 'Each half of the validation rows at the thresholds tuned on the other half' })] : []),
+      ...GROUPS.flatMap(() => [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th(hasValidation ? 'tuned' : 'tuned (= 0.5)', { class: 'num', title: 'Per-label thresholds tuned on validation' })]),
+    ]),
   ]);
   const body = h(
     'tbody',
@@ -86,11 +91,12 @@ function metricsTable(rows: ComparisonRow[], tuned: boolean): HTMLElement {
       const name = h('th', { attrs: { scope: 'row' } }, row.recommended ? [codicon('star-full'), ' ', h('strong', { text: row.strategy }), h('span', { className: 'visually-hidden', text: ' (recommended)' })] : [row.strategy]);
       return h('tr', { className: row.recommended ? 'recommended' : '' }, [
         name,
+        ...(hasValidation ? [cell(row.validation ? formatMetric(row.validation.fixed.macroF1) : '–'), cell(row.validation ? formatMetric(row.validation.tuned.macroF1) : '–')] : []),
         ...GROUPS.flatMap((g) => [cell(formatMetric(g.pick(row.fixed))), cell(formatMetric(g.pick(row.tuned)))]),
         cell(formatMetric(row.tuned.mAP)),
         cell(row.epochs),
       ]);
     }),
   );
-  return h('div', { className: 'table-scroll' }, [h('table', { className: 'data-table training-comparison' }, [h('caption', { className: 'visually-hidden', text: 'Test-split metrics per strategy' }), head, body])]);
+  return h('div', { className: 'table-scroll' }, [h('table', { className: 'data-table training-comparison' }, [h('caption', { className: 'visually-hidden', text: 'Validation and test-split metrics per strategy' }), head, body])]);
 }

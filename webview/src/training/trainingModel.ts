@@ -72,6 +72,8 @@ export interface ComparisonRow {
   recommended: boolean;
   fixed: HeadlineMetrics;
   tuned: HeadlineMetrics;
+  /** On the validation rows (what the recommendation is chosen on), when the run has them. */
+  validation: { fixed: HeadlineMetrics; tuned: HeadlineMetrics } | null;
   /** `23 (best 13, stopped early)`. */
   epochs: string;
 }
@@ -84,6 +86,7 @@ export function comparisonRows(view: Pick<TrainingView, 'summary'>): ComparisonR
     recommended: r.strategy === recommended,
     fixed: r.fixed,
     tuned: r.tuned,
+    validation: r.validation ?? null,
     epochs: `${r.epochsRun} (best ${r.bestEpoch}${r.stoppedEarly ? ', stopped early' : ''})`,
   }));
 }

@@ -20,12 +20,15 @@ import type { PreparedSplit } from './prepareSplit.js';
 import { resampleTraining } from './resampleTraining.js';
 import { MetricsLog, predictionsCsv, thresholdsFile, writeAtomic, writeJsonAtomic } from './runFolder.js';
 import { lossConfigFor, strategyName } from './strategies.js';
+import { validationEstimate } from './validationEstimate.js';
 
 export interface StrategyContext {
   job: TrainJob;
   split: PreparedSplit;
   /** Tail-band labels by training frequency (the same for every strategy of a run). */
   tail: readonly number[];
+  /** The two halves of the validation rows for the out-of-fold estimate (validationEstimate.ts). */
+  validationHalves?: Int32Array;
   backend?: TfBackendOptions;
   signal?: AbortSignal;
   emit: (message: FromTrainingWorker) => void;
@@ -97,7 +100,8 @@ export async function runStrategy(strategy: Strategy, dir: string, ctx: Strategy
   await writes;
   await checkpoint(signal);
 
-  const thresholds = validationSet ? tunedThresholds(scoreSet(trained.model, validationSet, split.labelNames)) : split.labelNames.map(() => 0.5);
+  const validationScores = validationSet && scoreSet(trained.model, validationSet, split.labelNames);
+  const thresholds = validationScores ? tunedThresholds(validationScores) : split.labelNames.map(() => 0.5);
   const test = scoreSet(trained.model, testSet, split.labelNames);
   const scores = thresholdFreeScores(test);
   const fixed = headlineMetrics(test, split.labelNames.map(() => 0.5), ctx.tail, scores);
@@ -124,6 +128,7 @@ export async function runStrategy(strategy: Strategy, dir: string, ctx: Strategy
     stoppedEarly: trained.stoppedEarly,
     fixed,
     tuned,
+    ...(validationScores && ctx.validationHalves ? { validation: validationEstimate(validationScores, ctx.validationHalves, ctx.tail) } : {}),
   };
   return { result, test, thresholds, tuned: validationSet !== undefined, engine: trained.engine };
 }

@@ -13,6 +13,7 @@ import { labelCounts } from '../../stats/index.js';
 import type { FromTrainingWorker, RunSummary, TrainJob } from '../../../protocol/training.js';
 import { initTfBackend, type TfBackendOptions } from '../backend.js';
 import { tailLabels } from './headline.js';
+import { validationHalves } from './validationEstimate.js';
 import { prepareSplit, type PreparedSplit } from './prepareSplit.js';
 import { recommend } from './recommend.js';
 import { createRunFolder, safeName, writeRunSummary } from './runFolder.js';
@@ -59,24 +60,24 @@ export async function runTraining(job: TrainJob, emit: (message: FromTrainingWor
     if (split.info.absent.length > 0) emit({ type: 'log', message: `labels absent from a part: ${split.info.absent.join(', ')}` });
     for (const note of split.notes) emit({ type: 'log', message: note });
     const tail = tailLabels(labelCounts(split.train.labels));
+    const halves = split.validation && validationHalves(split.validation.labels, job.seed);
     const outcomes: StrategyOutcome[] = [];
     for (const [index, strategy] of job.strategies.entries()) {
       signal?.throwIfAborted();
       emit({ type: 'strategyStarted', strategy: names[index], index, of: names.length });
       const dir = job.kind === 'train' ? runDir : path.join(runDir, safeName(names[index]));
       await fs.mkdir(dir, { recursive: true });
-      const outcome = await runStrategy(strategy, dir, { job, split, tail, backend: options.backend, signal, emit });
+      const outcome = await runStrategy(strategy, dir, { job, split, tail, validationHalves: halves, backend: options.backend, signal, emit });
       outcomes.push(outcome);
       summary.backend = backendOfEngine(outcome.engine, summary.backend);
       summary.strategies.push(outcome.result);
       await writeRunSummary(summary);
       emit({ type: 'strategyDone', result: structuredClone(outcome.result) });
     }
-    const tuned = split.validation !== undefined;
-    const chosen = job.kind === 'compare' ? recommend(summary.strategies, tuned) : undefined;
+    const chosen = job.kind === 'compare' ? recommend(summary.strategies) : undefined;
     if (chosen) summary.recommendation = chosen;
     const shown = outcomes.find((o) => o.result.strategy === chosen?.strategy) ?? outcomes[0];
-    summary.evaluation = await testEvaluation(shown, split, job);
+    summary.evaluation = await testEvaluation(shown, split, job, chosen?.tuned ?? shown.tuned);
     summary.status = 'completed';
   } catch (e) {
     if (signal?.aborted) summary.status = 'cancelled';
@@ -91,12 +92,17 @@ export async function runTraining(job: TrainJob, emit: (message: FromTrainingWor
   return summary;
 }
 
-/** The evaluation engine's full report on the test rows, the strategy's thresholds in force. */
-function testEvaluation(outcome: StrategyOutcome, split: PreparedSplit, job: TrainJob) {
+/** The evaluation engine's full report on the test rows, at the tuned thresholds (when there are any and they are recommended) or 0.5. */
+function testEvaluation(outcome: StrategyOutcome, split: PreparedSplit, job: TrainJob, tuned: boolean) {
   const validationRows = split.validation?.rows ?? 0;
+  const useTuned = tuned && outcome.tuned;
   return evaluateScores(outcome.test, {
-    thresholds: outcome.thresholds,
-    thresholdSource: outcome.tuned ? `per label, tuned for F1 on the ${validationRows} validation rows` : '0.5 for every label (no validation split to tune on)',
+    thresholds: useTuned ? outcome.thresholds : outcome.thresholds.map(() => 0.5),
+    thresholdSource: useTuned
+      ? `per label, tuned for F1 on the ${validationRows} validation rows`
+      : outcome.tuned
+        ? '0.5 for every label (recommended over the tuned thresholds on the validation rows)'
+        : '0.5 for every label (no validation split to tune on)',
     origin: {
       truthFile: split.testFile ?? `${job.file} (test split)`,
       predFile: path.join(outcome.result.runDir, 'predictions.csv'),
