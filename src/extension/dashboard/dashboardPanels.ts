@@ -25,7 +25,8 @@ import {
 } from '../../protocol/dashboard.js';
 import type { DashboardServices } from '../services.js';
 import { dashboardIcon, dashboardWebviewOptions, loadDashboardPage } from './dashboardPage.js';
-import { DashboardSession, type DashboardSource } from './dashboardSession.js';
+import { DashboardSession } from './dashboardSession.js';
+import type { DashboardSource } from './dashboardSource.js';
 import { DASHBOARD_PANEL_VIEW_TYPE } from './viewTypes.js';
 
 export class DashboardPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {

@@ -32,19 +32,7 @@ import { copyToClipboard, exportThresholds, insertIntoLastEditor, openAtLine, sa
 import { curvesOf, datasetView, evaluationView, resampleView, splitView } from './dashboardViews.js';
 import { thresholdsText, weightsText } from './exportText.js';
 import { analyzeWithProgress, evaluateWithProgress } from './runReports.js';
-
-/**
- * What a dashboard shows: a dataset's analysis, a predictions file evaluated against its truth, a
- * finished resampling (identified by the file written) or split (by the dataset split), a training
- * run (by its folder), or two runs side by side (by both folders).
- */
-export type DashboardSource =
-  | { kind: 'analysis'; file: string }
-  | { kind: 'evaluation'; file: string; truthFile: string }
-  | { kind: 'resample'; file: string }
-  | { kind: 'split'; file: string }
-  | { kind: 'training'; file: string }
-  | { kind: 'runComparison'; file: string; otherFile: string };
+import { failureSentence, imageFolderOf, inputFilesOf, textFileOf, type DashboardSource } from './dashboardSource.js';
 
 /** A training run's view and the full evaluation its curves come from; or two runs compared. */
 type RunReport = { kind: 'training'; view: TrainingView; evaluation?: EvaluationReport } | { kind: 'runComparison'; view: RunComparisonView };
@@ -372,7 +360,7 @@ export class DashboardSession implements vscode.Disposable {
         const report = this.analysisReport();
         const text = weightsText(report.weights, message.scheme, message.format);
         const what = `${SCHEME_NAMES[message.scheme]} (${message.format === 'pytorch' ? 'PyTorch' : 'JSON'})`;
-        return message.type === 'copyWeights' ? copyToClipboard(text, what) : insertIntoLastEditor(this.services, text, what, this.inputFiles());
+        return message.type === 'copyWeights' ? copyToClipboard(text, what) : insertIntoLastEditor(this.services, text, what, inputFilesOf(this.currentSource, this.report?.kind === 'resample' ? this.report.report.file : undefined));
       }
       case 'copyThresholds': {
         const text = thresholdsText(this.evaluationReport(), message.format);
@@ -382,9 +370,9 @@ export class DashboardSession implements vscode.Disposable {
       case 'exportThresholds':
         return exportThresholds(this.evaluationReport());
       case 'saveImage':
-        return saveImage(message, this.imageFolder());
+        return saveImage(message, imageFolderOf(this.currentSource));
       case 'openFile':
-        return openAtLine(this.textFile(), message.line);
+        return openAtLine(textFileOf(this.currentSource, this.report?.kind === 'training' ? this.report.evaluation?.predFile : undefined), message.line);
       case 'refresh':
         return this.refresh();
     }
@@ -399,46 +387,6 @@ export class DashboardSession implements vscode.Disposable {
     if (this.report?.kind !== 'evaluation') throw new UsageError('this dashboard has no thresholds: it is not an evaluation');
     return this.report.report;
   }
-
-  /** The files this dashboard reads (or, for a resampling, wrote): never a target for "Insert". */
-  private inputFiles(): string[] {
-    const s = this.currentSource;
-    if (s.kind === 'evaluation') return [s.file, s.truthFile];
-    if (this.report?.kind === 'resample') return [this.report.report.file, s.file];
-    return [s.file];
-  }
-
-  /** Where a chart image is saved by default: beside the file, or in the run folder. */
-  private imageFolder(): string {
-    const s = this.currentSource;
-    return s.kind === 'training' || s.kind === 'runComparison' ? s.file : path.dirname(s.file);
-  }
-
-  /**
-   * The file "open" shows: the dataset, or the predictions (the truth when the predictions are a
-   * binary .npy); for a run, the test predictions of its evaluation, else its run.json.
-   */
-  private textFile(): string {
-    const s = this.currentSource;
-    if (s.kind === 'training' || s.kind === 'runComparison') {
-      const predictions = this.report?.kind === 'training' ? this.report.evaluation?.predFile : undefined;
-      return predictions ?? path.join(s.file, 'run.json');
-    }
-    if (s.kind === 'evaluation' && path.extname(s.file).toLowerCase() === '.npy') return s.truthFile;
-    return s.file;
-  }
-}
-
-/** A failure as one sentence a user can act on (the log has the details). */
-export function failureSentence(e: unknown): string {
-  if (e instanceof DatasetError) {
-    const where = e.line !== undefined ? ` (line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''})` : '';
-    const subject = e.message.includes(e.file) ? '' : `${path.basename(e.file)}: `;
-    return `${subject}${e.message}${where}.${e.hint ? ` Hint: ${e.hint}.` : ''}`;
-  }
-  if (isUserError(e)) return `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.`;
-  const message = e instanceof Error ? e.message : String(e);
-  return `Unexpected failure: ${message}. The Imbalance Lens log has the details.`;
 }
 
 /** What an invalid message was, for the log, without echoing a large payload. */
