@@ -1,7 +1,9 @@
+
 /** readDatasetTable: every row of a real dataset in columns, with the source lines and labels. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readDatasetTable } from '../../src/core/data/datasetTable.js';
+import { numericValues } from '../../src/core/data/sparseNumeric.js';
 import { openDataset, scanLabels } from '../../src/core/io/open.js';
 import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
@@ -18,7 +20,7 @@ describe('readDatasetTable', { skip: skipUnlessDatasets('foodtruck/foodtruck.arf
     assert.equal(kinds.filter((k) => k === 'numeric').length, 17);
     for (const f of table.features) {
       if (f.kind === 'categorical') assert.ok(Array.from(f.codes).every((c) => c >= -1 && c < f.categories.length));
-      if (f.kind === 'numeric') assert.equal(f.values.length, 407);
+      if (f.kind === 'numeric') assert.equal(numericValues(f).length, 407);
     }
     assert.ok(table.lines[0] > 1 && table.lines[406] > table.lines[0]);
   });

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import type { CategoricalColumn, DatasetTable, FeatureData, NumericColumn, TextColumn } from '../../src/core/data/datasetTable.js';
 import { readDatasetTable } from '../../src/core/data/datasetTable.js';
 import { LabelMatrixBuilder, type LabelMatrix } from '../../src/core/data/labelMatrix.js';
+import { numericValues } from '../../src/core/data/sparseNumeric.js';
 import { UsageError } from '../../src/core/errors.js';
 import { openDataset } from '../../src/core/io/open.js';
 import type { FeatureValue } from '../../src/core/io/types.js';
@@ -75,11 +76,12 @@ function naiveDistance(table: DatasetTable): (a: number, b: number) => number {
   const has = (r: number, l: number): boolean => rowLabels(table.labels, r).includes(l);
   for (const f of table.features) {
     if (f.kind === 'numeric') {
-      const present = Array.from(f.values).filter((x) => !Number.isNaN(x));
+      const values = numericValues(f);
+      const present = Array.from(values).filter((x) => !Number.isNaN(x));
       const mean = present.reduce((s, x) => s + x, 0) / present.length;
       const std = Math.sqrt(present.reduce((s, x) => s + (x - mean) ** 2, 0) / present.length);
       if (present.length === 0 || present.every((x) => x === present[0])) continue;
-      const z = (r: number): number => (Number.isNaN(f.values[r]) ? 0 : (f.values[r] - mean) / std);
+      const z = (r: number): number => (Number.isNaN(values[r]) ? 0 : (values[r] - mean) / std);
       terms.push((a, b) => (z(a) - z(b)) ** 2);
     } else if (f.kind === 'categorical') {
       const L = table.labels.labelCount;
@@ -490,7 +492,7 @@ describe('mlSmote on real datasets', { skip: skipUnlessDatasets('foodtruck/foodt
         const column = table.features[f];
         if (column.kind === 'categorical') assert.ok(value === null || column.categories.includes(value as string), `${column.name}: ${value}`);
         if (column.kind === 'numeric') {
-          const present = Array.from(column.values).filter((x) => !Number.isNaN(x));
+          const present = Array.from(numericValues(column)).filter((x) => !Number.isNaN(x));
           assert.ok(typeof value === 'number' && value >= Math.min(...present) && value <= Math.max(...present), `${column.name}: ${value}`);
         }
       });

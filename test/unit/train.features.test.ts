@@ -101,12 +101,14 @@ test('emotions-train: every standardised column has mean 0 and population std 1'
   const set = trainingSetFrom(fitFeaturizer(t), t);
   assert.equal(set.features, 72);
   assert.equal(set.labels, 6);
+  const x = set.x;
+  assert.ok(x instanceof Float32Array, 'dense numeric features stay a dense matrix');
   for (let j = 0; j < set.features; j++) {
     let sum = 0;
     let squares = 0;
-    for (let i = 0; i < set.rows; i++) sum += set.x[i * set.features + j];
+    for (let i = 0; i < set.rows; i++) sum += x[i * set.features + j];
     const mean = sum / set.rows;
-    for (let i = 0; i < set.rows; i++) squares += (set.x[i * set.features + j] - mean) ** 2;
+    for (let i = 0; i < set.rows; i++) squares += (x[i * set.features + j] - mean) ** 2;
     assert.ok(Math.abs(mean) < 1e-5 && Math.abs(Math.sqrt(squares / set.rows) - 1) < 1e-4, `column ${j}: mean ${mean}`);
   }
   const positives = set.y.reduce((a, b) => a + b, 0);

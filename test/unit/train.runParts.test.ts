@@ -251,7 +251,7 @@ describe('subsetTable', () => {
     assert.deepEqual(sub.ids, ['r2', 'r0', 'r2']);
     assert.deepEqual(Array.from(sub.lines), [4, 2, 4]);
     const x = sub.features.find((f) => f.name === 'x');
-    assert.ok(x?.kind === 'numeric');
+    assert.ok(x?.kind === 'numeric' && x.entries === undefined, 'a dense file keeps dense numeric columns');
     assert.ok(Number.isNaN(x.values[0]) && x.values[1] === 1.5 && Number.isNaN(x.values[2]));
     const colour = sub.features.find((f) => f.name === 'colour');
     const original = table.features.find((f) => f.name === 'colour');
@@ -273,7 +273,7 @@ describe('resampling the training split', { skip: skipUnlessDatasets('emotions/e
     assert.deepEqual(Array.from(out.table.lines.subarray(0, train.rows)), Array.from(train.lines));
     const first = train.features[0];
     const firstOut = out.table.features[0];
-    assert.ok(first.kind === 'numeric' && firstOut.kind === 'numeric');
+    assert.ok(first.kind === 'numeric' && firstOut.kind === 'numeric' && first.entries === undefined && firstOut.entries === undefined);
     // every clone equals the input row of the same source line, features and labels
     const rowOfLine = new Map(Array.from(train.lines, (line, r) => [line, r]));
     for (let r = train.rows; r < out.table.rows; r++) {
@@ -292,7 +292,7 @@ describe('resampling the training split', { skip: skipUnlessDatasets('emotions/e
     assert.equal(out.table.rows, train.rows + out.added);
     out.table.features.forEach((column, f) => {
       const input = train.features[f];
-      assert.ok(column.kind === 'numeric' && input.kind === 'numeric');
+      assert.ok(column.kind === 'numeric' && input.kind === 'numeric' && column.entries === undefined && input.entries === undefined);
       const min = Math.min(...input.values);
       const max = Math.max(...input.values);
       for (let r = train.rows; r < out.table.rows; r++) assert.ok(column.values[r] >= min && column.values[r] <= max, `column ${column.name} row ${r}`);

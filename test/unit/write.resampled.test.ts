@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readDatasetTable, type DatasetTable } from '../../src/core/data/datasetTable.js';
+import { numericValueAt } from '../../src/core/data/sparseNumeric.js';
 import { DatasetError, UsageError } from '../../src/core/errors.js';
 import { openDataset } from '../../src/core/io/open.js';
 import type { FeatureValue, ReadOptions } from '../../src/core/io/types.js';
@@ -68,7 +69,7 @@ function labelsOf(t: DatasetTable, r: number): number[] {
 
 function featuresOf(t: DatasetTable, r: number): FeatureValue[] {
   return t.features.map((f) => {
-    if (f.kind === 'numeric') return Number.isNaN(f.values[r]) ? null : f.values[r];
+    if (f.kind === 'numeric') return Number.isNaN(numericValueAt(f, r)) ? null : numericValueAt(f, r);
     if (f.kind === 'categorical') return f.codes[r] < 0 ? null : f.categories[f.codes[r]];
     return f.values[r];
   });
@@ -77,7 +78,7 @@ function featuresOf(t: DatasetTable, r: number): FeatureValue[] {
 /** A synthetic row's features made from row `seed`'s: numbers moved, categories changed to another declared one, text replaced. */
 function syntheticFeatures(t: DatasetTable, seed: number): FeatureValue[] {
   return t.features.map((f, k) => {
-    if (f.kind === 'numeric') return f.values[seed] * 0.5 + 0.1 + k * 1e-9;
+    if (f.kind === 'numeric') return numericValueAt(f, seed) * 0.5 + 0.1 + k * 1e-9;
     if (f.kind === 'categorical') return f.categories[(Math.max(0, f.codes[seed]) + 1) % f.categories.length];
     return 'synthetic, "quoted"\ttext';
   });

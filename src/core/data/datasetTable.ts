@@ -1,17 +1,34 @@
 /**
  * A whole dataset in memory, column by column: the label matrix plus one typed column per feature
- * (numbers as Float64Array with NaN for missing, categories as integer codes, text as strings),
+ * (numbers as Float64Array with NaN for missing, or only their non-zero entries when the file
+ * has sparse rows; categories as integer codes; text as strings),
  * the source line of every row, and the id and split columns when the file has them. Resampling
  * and training work on this form; the readers stream rows into it once.
  */
 import type { DatasetReader, DatasetSchema, FeatureValue } from '../io/types.js';
 import { LabelMatrixBuilder, type LabelMatrix } from './labelMatrix.js';
+import { SparseEntriesBuilder } from './sparseNumeric.js';
 
 export interface NumericColumn {
   readonly kind: 'numeric';
   readonly name: string;
   /** One value per row; NaN where the value is missing. */
   readonly values: Float64Array;
+  readonly entries?: undefined;
+}
+
+/**
+ * A numeric column of a file with sparse rows (ARFF `{index value, ...}`), kept by its non-zero
+ * entries: every row not listed is 0. Read it through sparseNumeric.ts (numericValueAt, numericValues).
+ */
+export interface SparseNumericColumn {
+  readonly kind: 'numeric';
+  readonly name: string;
+  /** Rows of the table (the column's length). */
+  readonly rows: number;
+  /** Row ids ascending, each once, and their values (never 0; NaN where missing). */
+  readonly entries: { readonly rowIds: Int32Array; readonly values: Float64Array };
+  readonly values?: undefined;
 }
 
 export interface CategoricalColumn {
@@ -30,7 +47,7 @@ export interface TextColumn {
   readonly values: readonly (string | null)[];
 }
 
-export type FeatureData = NumericColumn | CategoricalColumn | TextColumn;
+export type FeatureData = NumericColumn | SparseNumericColumn | CategoricalColumn | TextColumn;
 
 export interface DatasetTable {
   readonly schema: DatasetSchema;
@@ -47,23 +64,45 @@ export interface DatasetTable {
 }
 
 interface ColumnBuilder {
-  push(value: FeatureValue): void;
+  /** The value of row `row` (rows pushed in order). */
+  push(value: FeatureValue, row: number): void;
+  /** Numeric columns: keep entries only from now on (a sparse row arrived). */
+  toSparse?(): void;
+  /** Numeric columns, after toSparse: a non-zero value given as a sparse entry. */
+  pushEntry?(row: number, value: number): void;
   build(rows: number): FeatureData;
 }
 
+function numberOf(value: FeatureValue): number {
+  return typeof value === 'number' ? value : value === null || value === '' ? NaN : Number(value);
+}
+
+/**
+ * Dense Float64 values, until the first sparse row: from then on the column keeps only entries
+ * (the dense values so far moved into them), so a sparse file never has a dense numeric column.
+ */
 function numericBuilder(name: string): ColumnBuilder {
   let values = new Float64Array(1024);
   let n = 0;
+  let sparse: SparseEntriesBuilder | undefined;
   return {
-    push(value) {
+    push(value, row) {
+      if (sparse) return sparse.push(row, numberOf(value));
       if (n === values.length) {
         const bigger = new Float64Array(values.length * 2);
         bigger.set(values);
         values = bigger;
       }
-      values[n++] = typeof value === 'number' ? value : value === null || value === '' ? NaN : Number(value);
+      values[n++] = numberOf(value);
     },
-    build: (rows) => ({ kind: 'numeric', name, values: values.slice(0, rows) }),
+    toSparse() {
+      if (sparse) return;
+      sparse = new SparseEntriesBuilder();
+      for (let r = 0; r < n; r++) sparse.push(r, values[r]);
+      values = new Float64Array(0);
+    },
+    pushEntry: (row, value) => sparse?.push(row, value),
+    build: (rows) => (sparse ? sparse.build(name, rows) : { kind: 'numeric', name, values: values.slice(0, rows) }),
   };
 }
 
@@ -110,9 +149,20 @@ export async function readDatasetTable(reader: DatasetReader, signal?: AbortSign
   const lines: number[] = [];
   const ids: string[] = [];
   const splits: (string | undefined)[] = [];
-  for await (const row of reader.rows()) {
+  const numeric = schema.features.map((f) => f.kind === 'numeric');
+  let sparseSeen = false;
+  for await (const row of reader.rows({ sparseNumeric: true })) {
     if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-    for (let f = 0; f < builders.length; f++) builders[f].push(row.features[f] ?? null);
+    const entries = row.sparseNumeric;
+    const r = lines.length;
+    if (entries) {
+      if (!sparseSeen) for (const b of builders) b.toSparse?.();
+      sparseSeen = true;
+      for (let k = 0; k < entries.positions.length; k++) builders[entries.positions[k]].pushEntry?.(r, entries.values[k]);
+      for (let f = 0; f < builders.length; f++) if (!numeric[f]) builders[f].push(row.features[f] ?? null, r);
+    } else {
+      for (let f = 0; f < builders.length; f++) builders[f].push(row.features[f] ?? null, r);
+    }
     labels.addRow(row.labels);
     lines.push(row.line);
     if (schema.idColumn !== undefined) ids.push(row.id ?? '');

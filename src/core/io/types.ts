@@ -48,6 +48,23 @@ export interface DatasetRow {
   id?: string;
   /** The row's split (train/test/...), when the schema has a split column. */
   split?: string;
+  /**
+   * Only from rows({ sparseNumeric: true }) on a sparse row (ARFF `{index value, ...}`): the row's
+   * numeric features as entries, every numeric feature not listed being 0; `features` then holds
+   * only the other features (numeric positions unset, and [] when every feature is numeric).
+   */
+  sparseNumeric?: SparseNumericEntries;
+}
+
+/** Numeric feature values of a sparse row: ascending positions in `schema.features`, and their values (never 0; NaN: missing). */
+export interface SparseNumericEntries {
+  positions: number[];
+  values: number[];
+}
+
+export interface RowOptions {
+  /** Sparse rows hand their numeric features as `sparseNumeric` entries, without a dense per-row array (readers of dense formats ignore it). */
+  sparseNumeric?: boolean;
 }
 
 export interface SkippedRow {
@@ -101,7 +118,7 @@ export interface LabelScan {
 /** A dataset opened for row-by-row reading (features and labels). */
 export interface DatasetReader {
   schema: DatasetSchema;
-  rows(): AsyncIterable<DatasetRow>;
+  rows(options?: RowOptions): AsyncIterable<DatasetRow>;
   /** Rows skipped so far with `skipBadRows`. */
   skipped(): { rows: SkippedRow[]; count: number };
 }

@@ -1,4 +1,5 @@
 /** Mini-batches: a seeded reshuffle of the row order every epoch, and rows gathered into batch buffers. */
+import { gatherRows } from './featureRows.js';
 import { shuffleInPlace } from './random.js';
 import type { TrainingSet } from './types.js';
 
@@ -14,12 +15,17 @@ export function reshuffle(order: Int32Array, random: () => number): void {
   shuffleInPlace(order, random);
 }
 
-/** Copies rows order[start .. start+count) of the set into x (count x features) and y (count x labels). */
+/** Copies rows order[start .. start+count) of the set into x (count x features, densified when the set is CSR) and y (count x labels). */
 export function gatherBatch(set: TrainingSet, order: Int32Array, start: number, count: number, x: Float32Array, y: Uint8Array): void {
-  const { features, labels } = set;
+  gatherRows(set.x, set.features, order, start, count, x);
+  gatherTargets(set, order, start, count, y);
+}
+
+/** Copies the targets of rows order[start .. start+count) of the set into y (count x labels). */
+export function gatherTargets(set: TrainingSet, order: Int32Array, start: number, count: number, y: Uint8Array): void {
+  const { labels } = set;
   for (let b = 0; b < count; b++) {
     const row = order[start + b];
-    x.set(set.x.subarray(row * features, (row + 1) * features), b * features);
     y.set(set.y.subarray(row * labels, (row + 1) * labels), b * labels);
   }
 }

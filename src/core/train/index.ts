@@ -15,5 +15,6 @@ export { positiveCounts, trainingPosWeights, classBalancedWeights } from './clas
 export { initTfBackend, defaultWasmDir } from './backend.js';
 export type { TfBackendName, TfBackendOptions } from './backend.js';
 export { DEFAULT_TRAIN_CONFIG, DEFAULT_LOSS_CONFIG, LOSS_KINDS } from './types.js';
-export type { TrainConfig, LossConfig, LossKind, ModelConfig, TrainEngine, TrainingSet, EpochReport, TrainHooks } from './types.js';
+export type { TrainConfig, LossConfig, LossKind, ModelConfig, TrainEngine, TrainingSet, CsrRows, FeatureRows, EpochReport, TrainHooks } from './types.js';
+export { isCsr, gatherRows, denseRowBlock, csrFromDense, denseFromCsr, storedEntries, CsrBuilder } from './featureRows.js';
 export * from './features/index.js';

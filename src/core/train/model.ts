@@ -6,7 +6,9 @@
 import { UsageError } from '../errors.js';
 import { addBias, matMulTransposed } from './gemm.js';
 import { deriveSeed, seededUniform } from './random.js';
-import type { ModelConfig } from './types.js';
+import { checkFeatureRows, isCsr } from './featureRows.js';
+import { SparseFirstLayer } from './sparseProduct.js';
+import type { FeatureRows, ModelConfig } from './types.js';
 
 export interface DenseLayer {
   readonly inputs: number;
@@ -66,20 +68,23 @@ export function createMlp(inputs: number, outputs: number, config: ModelConfig, 
 /** Rows predicted per block, so that hidden activations stay small whatever the row count. */
 const PREDICT_BLOCK = 1024;
 
-/** The logits (rows x outputs, row-major) of `x` (rows x inputs); dropout off. */
-export function predictLogits(model: MlpModel, x: Float32Array, rows: number): Float32Array {
-  if (x.length !== rows * model.inputs) throw new UsageError(`expected ${rows} x ${model.inputs} features, got ${x.length} values`);
+/** The logits (rows x outputs, row-major) of `x` (rows x inputs, dense or CSR); dropout off. */
+export function predictLogits(model: MlpModel, x: FeatureRows, rows: number): Float32Array {
+  checkFeatureRows(x, rows, model.inputs, 'the input');
   const out = new Float32Array(rows * model.outputs);
   const widest = Math.max(...model.layers.map((l) => l.outputs));
   let current = new Float32Array(PREDICT_BLOCK * widest);
   let next = new Float32Array(PREDICT_BLOCK * widest);
+  const sparse = isCsr(x) ? new SparseFirstLayer(model.layers[0]) : undefined;
   for (let first = 0; first < rows; first += PREDICT_BLOCK) {
     const count = Math.min(PREDICT_BLOCK, rows - first);
-    let input = x.subarray(first * model.inputs, (first + count) * model.inputs);
+    // CSR rows never become a dense input: the first layer reads their entries (sparseProduct.ts)
+    let input = isCsr(x) ? undefined : x.subarray(first * model.inputs, (first + count) * model.inputs);
     model.layers.forEach((layer, l) => {
       const last = l === model.layers.length - 1;
       const target = last ? out.subarray(first * model.outputs, (first + count) * model.outputs) : next;
-      matMulTransposed(input, layer.weight, target, count, layer.outputs, layer.inputs);
+      if (input) matMulTransposed(input, layer.weight, target, count, layer.outputs, layer.inputs);
+      else if (sparse && isCsr(x)) sparse.forward(x, first, count, target);
       addBias(target, layer.bias, count, layer.outputs);
       if (!last) {
         for (let i = 0; i < count * layer.outputs; i++) if (target[i] < 0) target[i] = 0;

@@ -7,13 +7,15 @@ import type { LossWeights } from './resolveLoss.js';
 import { tfjsMatMulTransposed } from './tfjsMatMul.js';
 import { TfjsStepper } from './tfjsStepper.js';
 import { MlpStepper } from './trainStep.js';
-import type { TrainConfig } from './types.js';
+import type { CsrRows, TrainConfig } from './types.js';
 
 export interface Stepper {
   /** Where the batch's features go (batchSize x inputs) before `step`. */
   readonly inputBuffer: Float32Array;
   /** What runs the step, for reports: 'js', 'js+wasm', 'js+tensorflow', 'tfjs-wasm', ... */
   readonly description: string;
+  /** Optional: takes the next step's input straight from CSR rows (see MlpStepper.loadSparseBatch); false: fill inputBuffer instead. */
+  loadSparseBatch?(x: CsrRows, order: ArrayLike<number>, start: number, count: number): boolean;
   /** One optimiser step on the first `rows` rows of inputBuffer and targets; returns the batch loss. */
   step(rows: number, targets: Uint8Array): number;
   /** Makes the model's `params` current (the tfjs engine keeps them in variables). */
@@ -37,5 +39,12 @@ export async function createStepper(config: TrainConfig, model: MlpModel, lossWe
   }
   stepper ??= new MlpStepper(model, loss, adam, config.batchSize, config.seed);
   const s = stepper;
-  return { inputBuffer: s.inputBuffer, description, step: (rows, targets) => s.step(rows, targets), syncModel: () => {}, dispose: () => {} };
+  return {
+    inputBuffer: s.inputBuffer,
+    description,
+    loadSparseBatch: (x, order, start, count) => s.loadSparseBatch(x, order, start, count),
+    step: (rows, targets) => s.step(rows, targets),
+    syncModel: () => {},
+    dispose: () => {},
+  };
 }

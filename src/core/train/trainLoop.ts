@@ -4,8 +4,9 @@
  * callback, and an AbortSignal checked between batches.
  */
 import { UsageError } from '../errors.js';
-import { batchCount, gatherBatch, identityOrder, reshuffle } from './batches.js';
+import { batchCount, gatherBatch, gatherTargets, identityOrder, reshuffle } from './batches.js';
 import { evaluateModel } from './evaluate.js';
+import { checkFeatureRows, isCsr } from './featureRows.js';
 import { createMlp, type MlpModel } from './model.js';
 import { deriveSeed, seededUniform } from './random.js';
 import { lossKernelFor, lossWeightsFor, type LossWeights } from './resolveLoss.js';
@@ -38,6 +39,7 @@ export async function trainModel(train: TrainingSet, validation: TrainingSet | u
   const order = identityOrder(train.rows);
   const shuffleRandom = seededUniform(deriveSeed(config.seed, 1));
   const targets = new Uint8Array(config.batchSize * train.labels);
+  const sparseRows = isCsr(train.x) ? train.x : undefined;
   const epochs: EpochReport[] = [];
   let best = { f1: -Infinity, epoch: 0, params: model.params.slice() };
   let stoppedEarly = false;
@@ -52,7 +54,8 @@ export async function trainModel(train: TrainingSet, validation: TrainingSet | u
         throwIfAborted(hooks.signal);
         const start = b * config.batchSize;
         const rows = Math.min(config.batchSize, train.rows - start);
-        gatherBatch(train, order, start, rows, stepper.inputBuffer, targets);
+        if (sparseRows && stepper.loadSparseBatch?.(sparseRows, order, start, rows)) gatherTargets(train, order, start, rows, targets);
+        else gatherBatch(train, order, start, rows, stepper.inputBuffer, targets);
         lossSum += stepper.step(rows, targets);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -90,9 +93,10 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 function checkTrainConfig(train: TrainingSet, validation: TrainingSet | undefined, config: TrainConfig): void {
   if (train.rows < 1) throw new UsageError('the training set has no rows');
-  if (train.x.length !== train.rows * train.features || train.y.length !== train.rows * train.labels) {
-    throw new UsageError(`the training set's arrays do not match ${train.rows} rows x ${train.features} features / ${train.labels} labels`);
+  if (train.y.length !== train.rows * train.labels) {
+    throw new UsageError(`the training set's targets do not match ${train.rows} rows x ${train.labels} labels`);
   }
+  checkFeatureRows(train.x, train.rows, train.features, 'the training set');
   if (validation && (validation.features !== train.features || validation.labels !== train.labels)) {
     throw new UsageError(`the validation set has ${validation.features} features and ${validation.labels} labels; the training set ${train.features} and ${train.labels}`);
   }

@@ -9,6 +9,14 @@ import type { LossKernel } from './lossKernels.js';
 import type { MlpModel } from './model.js';
 import { layoutMlp } from './model.js';
 import { deriveSeed, seededUniform } from './random.js';
+import { SparseBatch } from './sparseProduct.js';
+import type { CsrRows } from './types.js';
+
+/**
+ * A CSR batch with fewer stored entries than this share of rows x inputs skips densifying. Measured on
+ * a 32 x 8192 -> 128 step (js kernels): ~3x faster than dense at 1% non-zeros, ~2x at 3%, about even near 5-10%.
+ */
+export const SPARSE_BATCH_SHARE = 0.05;
 
 export class MlpStepper {
   private readonly gradModel: MlpModel;
@@ -25,6 +33,9 @@ export class MlpStepper {
   /** Dropout scale per hidden unit of the batch: 0 or 1 / (1 - p). */
   private readonly dropoutScales: Float32Array[];
   private readonly dropoutRandom: () => number;
+  /** The next step's input when loadSparseBatch took it (else inputBuffer). */
+  private sparseBatch?: SparseBatch;
+  private sparseLoaded = false;
 
   constructor(
     readonly model: MlpModel,
@@ -52,11 +63,26 @@ export class MlpStepper {
     return this.activations[0];
   }
 
+  /**
+   * Takes rows order[start .. start + count) of x as the next step's input, kept sparse, when they are
+   * sparse enough (see SPARSE_BATCH_SHARE); returns false, leaving inputBuffer to be filled, otherwise.
+   */
+  loadSparseBatch(x: CsrRows, order: ArrayLike<number>, start: number, count: number): boolean {
+    this.sparseLoaded = SparseBatch.entries(x, order, start, count) < SPARSE_BATCH_SHARE * count * this.model.inputs;
+    if (!this.sparseLoaded) return false;
+    this.sparseBatch ??= new SparseBatch(this.batchSize, this.model.inputs);
+    this.sparseBatch.load(x, order, start, count);
+    return true;
+  }
+
   /** Trains on the batch in inputBuffer (`rows` <= batchSize) with targets rows x labels; returns the batch loss. */
   step(rows: number, targets: Uint8Array): number {
     const { layers } = this.model;
     const last = layers.length - 1;
-    this.forward(rows);
+    const sparse = this.sparseLoaded ? this.sparseBatch : undefined;
+    this.sparseLoaded = false;
+    if (sparse && sparse.rows !== rows) throw new RangeError(`the sparse batch has ${sparse.rows} rows, the step ${rows}`);
+    this.forward(rows, sparse);
     const loss = this.loss(this.activations[last + 1], targets, rows, this.model.outputs, this.outputGrads[last]);
     for (let l = last; l >= 0; l--) {
       const layer = layers[l];
@@ -64,9 +90,13 @@ export class MlpStepper {
       const g = this.outputGrads[l];
       const gT = this.outputGradsT[l];
       // dW = Gᵀ · A: (outputs x rows) · (inputs x rows)ᵀ
-      transpose(g, gT, rows, layer.outputs);
-      transpose(this.activations[l], this.inputsT[l], rows, layer.inputs);
-      this.matMul(gT, this.inputsT[l], grad.weight, layer.outputs, layer.inputs, rows);
+      if (l === 0 && sparse) {
+        sparse.weightGradient(g, layer.outputs, grad.weight);
+      } else {
+        transpose(g, gT, rows, layer.outputs);
+        transpose(this.activations[l], this.inputsT[l], rows, layer.inputs);
+        this.matMul(gT, this.inputsT[l], grad.weight, layer.outputs, layer.inputs, rows);
+      }
       columnSums(g.subarray(0, rows * layer.outputs), grad.bias, rows, layer.outputs);
       if (l === 0) break;
       // dA = G · W: (rows x outputs) · (inputs x outputs)ᵀ, then through dropout and ReLU of layer l - 1
@@ -79,12 +109,13 @@ export class MlpStepper {
     return loss;
   }
 
-  private forward(rows: number): void {
+  private forward(rows: number, sparse: SparseBatch | undefined): void {
     const { layers } = this.model;
     for (let l = 0; l < layers.length; l++) {
       const layer = layers[l];
       const out = this.activations[l + 1];
-      this.matMul(this.activations[l], layer.weight, out, rows, layer.outputs, layer.inputs);
+      if (l === 0 && sparse) sparse.forward(layer.weight, layer.outputs, out);
+      else this.matMul(this.activations[l], layer.weight, out, rows, layer.outputs, layer.inputs);
       addBias(out, layer.bias, rows, layer.outputs);
       if (l === layers.length - 1) break;
       const n = rows * layer.outputs;

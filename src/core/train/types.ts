@@ -78,13 +78,28 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   engine: 'wasm',
 };
 
-/** Rows of dense features and 0/1 targets, both row-major. */
+/**
+ * Encoded feature rows in compressed sparse row form (scipy.sparse.csr_matrix's layout): the entries
+ * of row r are indices/values[indptr[r] .. indptr[r + 1]), column indices ascending, zeros not stored.
+ */
+export interface CsrRows {
+  readonly kind: 'csr';
+  /** rows + 1 offsets into indices/values; indptr[0] = 0. */
+  readonly indptr: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+}
+
+/** A rows x features matrix: dense row-major, or CSR when the encoded features are mostly zeros. */
+export type FeatureRows = Float32Array | CsrRows;
+
+/** Rows of features (dense or CSR) and dense 0/1 targets, row-major. */
 export interface TrainingSet {
   rows: number;
   features: number;
   labels: number;
-  /** rows x features. */
-  x: Float32Array;
+  /** rows x features: read rows through featureRows.ts (gatherRows, denseRowBlock), whichever the form. */
+  x: FeatureRows;
   /** rows x labels, 0/1. */
   y: Uint8Array;
 }

@@ -23,6 +23,8 @@ export interface ArffLayout {
   nominal: NominalSets;
   /** Feature values of a sparse row that omits everything. */
   sparseDefaults: FeatureValue[];
+  /** Whether any feature is not numeric (sparse rows decoded as entries then still carry a features array). */
+  hasNonNumericFeatures: boolean;
   /** Label ids a sparse row makes positive by omitting them (a label declared {1,0}). */
   sparseDefaultPositives: number[];
   schema: DatasetSchema;
@@ -47,6 +49,7 @@ export function buildLayout(file: string, header: ArffHeader, labels: ArffLabels
     featureAttributes,
     nominal: nominalSets(attributes),
     sparseDefaults: featureAttributes.map((k) => sparseDefault(attributes[k])),
+    hasNonNumericFeatures: featureAttributes.some((k) => attributes[k].type !== 'numeric'),
     sparseDefaultPositives,
     schema: {
       file,

@@ -28,9 +28,9 @@ export async function openArff(file: string, options: ReadOptions): Promise<Data
   let skipped = new SkippedRows(options.skipBadRows === true);
   return {
     schema: layout.schema,
-    rows: () => {
+    rows: (rowOptions) => {
       skipped = new SkippedRows(options.skipBadRows === true);
-      return readRows(file, options, layout, skipped);
+      return readRows(file, options, layout, skipped, rowOptions?.sparseNumeric === true);
     },
     skipped: () => skipped.snapshot(),
   };
@@ -78,16 +78,17 @@ async function layoutOf(file: string, stream: ArffStream, options: ReadOptions):
   return buildLayout(file, header, await resolveArffLabels(file, header, options));
 }
 
-async function* readRows(file: string, options: ReadOptions, layout: ArffLayout, skipped: SkippedRows): AsyncGenerator<DatasetRow> {
+async function* readRows(file: string, options: ReadOptions, layout: ArffLayout, skipped: SkippedRows, sparseNumeric: boolean): AsyncGenerator<DatasetRow> {
   const stream = await openArffStream(file, options);
   try {
     for await (const chunk of stream.data) {
       const rows: DatasetRow[] = [];
       forEachDataLine(file, chunk, (text, ctx) => {
         try {
-          const row = decodeRow(layout, text, ctx);
+          const row = decodeRow(layout, text, ctx, sparseNumeric);
           const decoded: DatasetRow = { line: ctx.line, features: row.features, labels: row.labels.sort((a, b) => a - b) };
           if (row.split !== undefined) decoded.split = row.split;
+          if (row.sparseNumeric) decoded.sparseNumeric = row.sparseNumeric;
           rows.push(decoded);
         } catch (error) {
           skipped.record(error, ctx.line);

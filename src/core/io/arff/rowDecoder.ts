@@ -3,7 +3,7 @@
  * and labels only for the scan, which on dense rows slices just the label positions and on
  * sparse rows decodes just the label entries.
  */
-import type { FeatureValue } from '../types.js';
+import type { FeatureValue, SparseNumericEntries } from '../types.js';
 import { checkDenseCount, isPlainLine, locateCommas, plainValueAt, splitDense, valueColumn, wrongCount } from './denseLine.js';
 import type { ArffLayout } from './layout.js';
 import { isSparseLine, scanSparse } from './sparseLine.js';
@@ -16,10 +16,14 @@ export interface DecodedRow {
   labels: number[];
   /** The value of the `split` attribute, when the layout has one and the row gives it. */
   split?: string;
+  /** A sparse row decoded with `sparseNumeric`: its numeric features (the others in `features`). */
+  sparseNumeric?: SparseNumericEntries;
 }
 
-export function decodeRow(layout: ArffLayout, text: string, ctx: LineContext): DecodedRow {
-  return isSparseLine(text) ? decodeSparseRow(layout, text, ctx) : decodeDenseRow(layout, text, ctx);
+/** With `sparseNumeric`, a sparse row's numeric features come as entries instead of dense values (see DatasetRow.sparseNumeric). */
+export function decodeRow(layout: ArffLayout, text: string, ctx: LineContext, sparseNumeric = false): DecodedRow {
+  if (!isSparseLine(text)) return decodeDenseRow(layout, text, ctx);
+  return sparseNumeric ? decodeSparseEntriesRow(layout, text, ctx) : decodeSparseRow(layout, text, ctx);
 }
 
 function decodeDenseRow(layout: ArffLayout, text: string, ctx: LineContext): DecodedRow {
@@ -54,6 +58,48 @@ function decodeSparseRow(layout: ArffLayout, text: string, ctx: LineContext): De
     else if (k === layout.splitAttribute) split = raw ?? undefined;
   });
   return split === undefined ? { features, labels: positives(bits) } : { features, labels: positives(bits), split };
+}
+
+/** A sparse row with its numeric features as entries; the non-numeric features keep their sparse defaults. */
+function decodeSparseEntriesRow(layout: ArffLayout, text: string, ctx: LineContext): DecodedRow {
+  const { attributes, labelOf, featureOf, nominal } = layout;
+  const features = layout.hasNonNumericFeatures ? layout.sparseDefaults.slice() : [];
+  const bits = new Uint8Array(layout.labelAttributes.length);
+  for (const id of layout.sparseDefaultPositives) bits[id] = 1;
+  let split = layout.splitAttribute >= 0 ? layout.attributes[layout.splitAttribute].values?.[0] : undefined;
+  const positions: number[] = [];
+  const values: number[] = [];
+  let ascending = true;
+  scanSparse(text, ctx, attributes.length, () => true, (k, raw, column) => {
+    const id = labelOf[k];
+    const f = featureOf[k];
+    if (id >= 0) bits[id] = labelBit(attributes[k], raw, ctx, column, identityColumn);
+    else if (f >= 0 && attributes[k].type === 'numeric') {
+      const value = decodeFeature(attributes[k], nominal[k], raw, ctx, column, identityColumn);
+      if (positions.length > 0 && f <= positions[positions.length - 1]) ascending = false;
+      positions.push(f);
+      values.push(typeof value === 'number' ? value : Number.NaN);
+    } else if (f >= 0) features[f] = decodeFeature(attributes[k], nominal[k], raw, ctx, column, identityColumn);
+    else if (k === layout.splitAttribute) split = raw ?? undefined;
+  });
+  const sparseNumeric = ascending ? withoutZeros(positions, values) : lastOfEach(positions, values);
+  const row: DecodedRow = { features, labels: positives(bits), sparseNumeric };
+  if (split !== undefined) row.split = split;
+  return row;
+}
+
+function withoutZeros(positions: number[], values: number[]): SparseNumericEntries {
+  if (!values.includes(0)) return { positions, values };
+  const keep = values.flatMap((v, i) => (v === 0 ? [] : [i]));
+  return { positions: keep.map((i) => positions[i]), values: keep.map((i) => values[i]) };
+}
+
+/** Entries given out of order or twice: ascending, the last value given for a position wins (as in the dense decoding). */
+function lastOfEach(positions: number[], values: number[]): SparseNumericEntries {
+  const last = new Map<number, number>();
+  positions.forEach((p, i) => last.set(p, values[i]));
+  const sorted = [...last.keys()].sort((a, b) => a - b);
+  return withoutZeros(sorted, sorted.map((p) => last.get(p) ?? 0));
 }
 
 function positives(bits: Uint8Array): number[] {

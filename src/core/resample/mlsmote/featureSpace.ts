@@ -12,6 +12,7 @@
  * the mean, i.e. z = 0.
  */
 import type { DatasetTable } from '../../data/datasetTable.js';
+import { numericValues } from '../../data/sparseNumeric.js';
 import { conditionalLabelFrequencies, vdmEmbedding } from './vdm.js';
 
 interface NumericDimension {
@@ -46,9 +47,11 @@ export function buildFeatureSpace(table: DatasetTable): FeatureSpace {
   for (const feature of table.features) {
     if (feature.kind === 'numeric') {
       columns++;
-      const { mean, std } = meanAndPopulationStd(feature.values);
+      // the points are dense rows anyway: a sparse column is expanded here, one column at a time
+      const values = numericValues(feature);
+      const { mean, std } = meanAndPopulationStd(values);
       if (!(std > 0)) continue;
-      parts.push({ kind: 'numeric', values: feature.values, mean, inverseStd: 1 / std });
+      parts.push({ kind: 'numeric', values, mean, inverseStd: 1 / std });
       dims++;
     } else if (feature.kind === 'categorical') {
       columns++;

@@ -13,6 +13,7 @@
  */
 import type { DatasetTable } from '../../data/datasetTable.js';
 import type { LabelMatrix } from '../../data/labelMatrix.js';
+import { numericValueAt } from '../../data/sparseNumeric.js';
 import type { FeatureValue } from '../../io/types.js';
 import type { OutputRow } from '../types.js';
 
@@ -66,7 +67,7 @@ export function synthesize(
   for (let f = 0; f < table.features.length; f++) {
     const column = table.features[f];
     if (column.kind === 'numeric') {
-      features[f] = interpolate(column.values[seed], column.values[reference], random());
+      features[f] = interpolate(numericValueAt(column, seed), numericValueAt(column, reference), random());
     } else if (column.kind === 'categorical') {
       const code = mostFrequentCode(column.codes, seed, neighbours);
       features[f] = code < 0 ? null : column.categories[code];

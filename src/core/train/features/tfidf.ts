@@ -48,18 +48,27 @@ export function fitTfidf(column: TextColumn, dims: number, rows?: ArrayLike<numb
   return { kind: 'tfidf', column: column.name, dims, idf: Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1) };
 }
 
-/** Writes the row's dims values at out[offset..]; a missing or empty text is all zeros. */
-export function encodeTfidf(encoding: TfidfEncoding, text: string | null, out: Float32Array, offset: number): void {
+/** The row's non-zero buckets, ascending, and their TF-IDF values (unit L2 norm); none for a missing or empty text. */
+export function tfidfEntries(encoding: TfidfEncoding, text: string | null): { buckets: Int32Array; values: Float64Array } {
   const { dims, idf } = encoding;
-  out.fill(0, offset, offset + dims);
-  if (!text) return;
   const counts = new Map<number, number>();
-  for (const t of terms(text)) {
-    const b = bucketOf(t, dims);
-    counts.set(b, (counts.get(b) ?? 0) + 1);
+  if (text) {
+    for (const t of terms(text)) {
+      const b = bucketOf(t, dims);
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+    }
   }
   let norm = 0;
   for (const [b, c] of counts) norm += (c * idf[b]) ** 2;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (const [b, c] of counts) out[offset + b] = c * idf[b] * scale;
+  const buckets = Int32Array.from(counts.keys()).sort();
+  const values = Float64Array.from(buckets, (b) => (counts.get(b) ?? 0) * idf[b] * scale);
+  return { buckets, values };
+}
+
+/** Writes the row's dims values at out[offset..]; a missing or empty text is all zeros. */
+export function encodeTfidf(encoding: TfidfEncoding, text: string | null, out: Float32Array, offset: number): void {
+  out.fill(0, offset, offset + encoding.dims);
+  const { buckets, values } = tfidfEntries(encoding, text);
+  for (let i = 0; i < buckets.length; i++) out[offset + buckets[i]] = values[i];
 }

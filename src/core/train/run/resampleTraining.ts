@@ -6,6 +6,7 @@
  */
 import type { DatasetTable, FeatureData } from '../../data/datasetTable.js';
 import { LabelMatrixBuilder } from '../../data/labelMatrix.js';
+import { SparseEntriesBuilder } from '../../data/sparseNumeric.js';
 import { subsetTable } from '../../data/subsetTable.js';
 import type { FeatureValue } from '../../io/types.js';
 import { mlRos } from '../../resample/mlRos.js';
@@ -44,6 +45,15 @@ function withSyntheticRows(base: DatasetTable, input: DatasetTable, rows: readon
   const n = base.rows + rows.length;
   const features = base.features.map((column, f): FeatureData => {
     const value = (row: OutputRow): FeatureValue => row.features?.[f] ?? null;
+    if (column.kind === 'numeric' && column.entries) {
+      const entries = new SparseEntriesBuilder();
+      for (let k = 0; k < column.entries.rowIds.length; k++) entries.push(column.entries.rowIds[k], column.entries.values[k]);
+      rows.forEach((row, i) => {
+        const v = value(row);
+        entries.push(base.rows + i, typeof v === 'number' ? v : NaN);
+      });
+      return entries.build(column.name, n);
+    }
     if (column.kind === 'numeric') {
       const values = new Float64Array(n);
       values.set(column.values);
