@@ -1,10 +1,10 @@
 import { perLabelPrecisionRecallF1, averagedPrecisionRecallF1 } from './averages.js';
 import type { AveragedPrecisionRecallF1 } from './averages.js';
 import { confusionCounts, type ConfusionCounts } from './confusionCounts.js';
-import { averagePrecision, rocAuc } from './labelScores.js';
-import { addNegatives, macroAveragePrecision, microAveragePrecision, startMicroTally, weightedAveragePrecision } from './meanAveragePrecision.js';
+import { averagePrecision, rocAuc, type RocAucResult } from './labelScores.js';
+import { macroAveragePrecision, microAveragePrecision, startMicroTally, weightedAveragePrecision } from './meanAveragePrecision.js';
 import type { MeanAveragePrecision, MicroAveragePrecisionTally } from './meanAveragePrecision.js';
-import { rankSplit, rankWorkspace, splitSorted, type RankedLabel } from './rankedColumn.js';
+import { rankColumn, rankWorkspace, type RankedLabel, type RankWorkspace } from './rankedColumn.js';
 import { rankingMetrics, type RankingMetrics } from './rankingMetrics.js';
 import { hammingLoss, jaccard, subsetAccuracy } from './setMetrics.js';
 import type { JaccardAverages } from './setMetrics.js';
@@ -142,12 +142,16 @@ export function scoreLabels(
   const rocAucs: ReturnType<typeof rocAuc>[] = [];
   const workspace = rankWorkspace(data.rows);
   for (let l = from; l < to; l++) {
-    const split = splitSorted(labelColumn(data.truth, data.rows, l), labelColumn(data.scores, data.rows, l), workspace);
-    const ranked = rankSplit(split, workspace);
-    ap[l - from] = averagePrecision(ranked);
-    rocAucs.push(rocAuc(ranked));
-    onRanked?.(l, ranked);
-    if (tally) addNegatives(tally, split.negative, split.scale);
+    const scored = scoreLabel(data, l, workspace, tally);
+    ap[l - from] = scored.ap;
+    rocAucs.push(scored.rocAuc);
+    onRanked?.(l, scored.ranked);
   }
   return { ap, rocAuc: rocAucs };
+}
+
+/** One label of scoreLabels: its ranking (a view into `workspace`, valid until its next use), AP and ROC-AUC. */
+export function scoreLabel(data: EvaluationData, label: number, workspace: RankWorkspace, tally: MicroAveragePrecisionTally | null): { ranked: RankedLabel; ap: number; rocAuc: RocAucResult } {
+  const { ranked } = rankColumn(labelColumn(data.truth, data.rows, label), labelColumn(data.scores, data.rows, label), workspace, tally);
+  return { ranked, ap: averagePrecision(ranked), rocAuc: rocAuc(ranked) };
 }

@@ -1,4 +1,6 @@
-import { detectScoreKeys } from './scoreKeys.js';
+import type { NegativeSink } from './countedColumn.js';
+import type { RankedLabel } from './rankedColumn.js';
+import { detectScoreKeys, type ScoreKeys } from './scoreKeys.js';
 import { sortAscending } from './sortScores.js';
 import type { EvaluationData } from './types.js';
 
@@ -60,10 +62,10 @@ const KEY_BINS_MAX = 1 << 22;
 export function startMicroTally(data: EvaluationData): MicroAveragePrecisionTally {
   const { truth, scores } = data;
   let positives = 0;
-  for (let i = 0; i < truth.length; i++) positives += truth[i] !== 0 ? 1 : 0;
+  forEachNonZero(truth, () => positives++);
   const sorted = new Float64Array(positives);
   let k = 0;
-  for (let i = 0; i < truth.length; i++) if (truth[i] !== 0) sorted[k++] = scores[i];
+  forEachNonZero(truth, (i) => (sorted[k++] = scores[i]));
   sortAscending(sorted);
   const thresholds = new Float64Array(positives);
   const positivesAt = new Int32Array(positives);
@@ -79,16 +81,31 @@ export function startMicroTally(data: EvaluationData): MicroAveragePrecisionTall
   return tally;
 }
 
+/** Call `visit(i)` for each i, ascending, where values[i] !== 0; skips four zero bytes at a time (truth matrices are mostly 0). */
+function forEachNonZero(values: Uint8Array, visit: (i: number) => void): void {
+  const n = values.length;
+  const head = Math.min(n, (4 - (values.byteOffset & 3)) & 3);
+  const words = new Uint32Array(values.buffer, values.byteOffset + head, (n - head) >>> 2);
+  for (let i = 0; i < head; i++) if (values[i] !== 0) visit(i);
+  for (let w = 0; w < words.length; w++) {
+    if (words[w] === 0) continue;
+    for (let i = head + 4 * w, end = i + 4; i < end; i++) if (values[i] !== 0) visit(i);
+  }
+  for (let i = head + 4 * words.length; i < n; i++) if (values[i] !== 0) visit(i);
+}
+
 /** The key-to-bin table of ascending distinct thresholds, when they are short decimals over a small key range. */
 export function keyBinsOf(thresholds: Float64Array): KeyBins | undefined {
   const encoding = detectScoreKeys(thresholds);
   if (encoding === null || encoding.kind !== 'decimal' || encoding.range >= KEY_BINS_MAX) return undefined;
   const { scale, offset } = encoding;
   const bins = new Int32Array(encoding.range + 1);
-  let m = 0;
-  for (let k = 0; k < bins.length; k++) {
-    while (m + 1 < thresholds.length && Math.round(thresholds[m + 1] * scale) - offset <= k) m++;
-    bins[k] = m;
+  // Threshold m owns the keys from its own (the first is 0) up to the next threshold's, exclusive.
+  let from = 0;
+  for (let m = 0; m < thresholds.length; m++) {
+    const to = m + 1 < thresholds.length ? Math.round(thresholds[m + 1] * scale) - offset : bins.length;
+    bins.fill(m, from, to);
+    from = to;
   }
   return { scale, offset, bins };
 }
@@ -119,6 +136,57 @@ export function addNegatives(tally: MicroAveragePrecisionTally, negative: Float6
     if (v < thresholds[0]) continue;
     while (m < last && thresholds[m + 1] <= v) m++;
     negativesAt[m]++;
+  }
+}
+
+/**
+ * The tally's bins as a sink for a column counted by key (countedColumn.ts) under `encoding`, when
+ * its keys map to the bins' keys exactly (decimal, with a scale dividing the bins' scale S): column
+ * key k is the score (k + offset) / scale, which is ((k + offset) * S / scale) / S, so its bins' key
+ * is (k + offset) * (S / scale) - bins offset, an integer computed exactly while below 2^53.
+ */
+export function negativeSink(tally: MicroAveragePrecisionTally, encoding: Pick<ScoreKeys, 'kind' | 'scale' | 'offset'>): NegativeSink | undefined {
+  const { keyBins } = tally;
+  if (!keyBins || tally.thresholds.length === 0 || encoding.kind !== 'decimal' || keyBins.scale % encoding.scale !== 0) return undefined;
+  const factor = keyBins.scale / encoding.scale;
+  return { bins: keyBins.bins, negativesAt: tally.negativesAt, factor, shift: encoding.offset * factor - keyBins.offset };
+}
+
+/**
+ * addNegatives for a label ranked without sorting its negatives (countedColumn.ts): its negatives
+ * are the steps of `ranked.fp`, fp[m] - fp[m - 1] of them scoring exactly thresholds[m] (descending);
+ * each step lands in one bin, by key when `scale` allows (as in addNegatives), else by a merge from the top.
+ */
+export function addNegativeSteps(tally: MicroAveragePrecisionTally, ranked: RankedLabel, scale?: number): void {
+  const { thresholds, negativesAt, keyBins } = tally;
+  const last = thresholds.length - 1;
+  if (last < 0) return;
+  const values = ranked.thresholds;
+  const { fp } = ranked;
+  let previous = 0;
+  if (keyBins && scale !== undefined && keyBins.scale % scale === 0) {
+    const { bins, offset } = keyBins;
+    const S = keyBins.scale;
+    const top = bins.length - 1;
+    for (let m = 0; m < values.length; m++) {
+      const count = fp[m] - previous;
+      previous = fp[m];
+      if (count === 0) continue;
+      const k = Math.round(values[m] * S) - offset;
+      if (k < 0) break; // below the lowest threshold, as is every later (lower) value
+      negativesAt[k > top ? last : bins[k]] += count;
+    }
+    return;
+  }
+  let t = last;
+  for (let m = 0; m < values.length; m++) {
+    const count = fp[m] - previous;
+    previous = fp[m];
+    if (count === 0) continue;
+    const v = values[m];
+    while (t >= 0 && thresholds[t] > v) t--;
+    if (t < 0) break;
+    negativesAt[t] += count;
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * One label's column ranked by score: the arrays of scikit-learn's `_binary_clf_curve`
  * (thresholds = distinct scores descending; tp/fp = how many positives/negatives score >= each
- * threshold), computed by sorting the positives' and negatives' scores separately and merging
- * from the top, so no index arrays and no comparator sort are needed.
+ * threshold), computed without index arrays or a comparator sort: by counting exact integer keys
+ * when the scores have them over a small range (countedColumn.ts), else by sorting the positives'
+ * and negatives' scores separately and merging from the top.
  */
-import { decodeScoreKeys, detectScoreKeys, encodeSplitKeys, sortKeys } from './scoreKeys.js';
+import { countingLimit, rankTaggedKeys, tagDecimalKeys, tagSplitKeys, type RankedOutput, type TaggedKeys } from './countedColumn.js';
+import { addNegatives, addNegativeSteps, negativeSink, type MicroAveragePrecisionTally } from './meanAveragePrecision.js';
+import { decodeScoreKeys, detectScoreKeys, encodeSplitKeys, guessDecimals, sortKeys, type ScoreKeys } from './scoreKeys.js';
 import { sortDoubles } from './sortScores.js';
 import { splitSortedDecimal } from './splitDecimal.js';
 
@@ -56,6 +59,12 @@ export function splitSorted(truth: Uint8Array, scores: Float64Array, workspace?:
   if (split !== null) return { positive: buffer.subarray(0, split.positives), negative: buffer.subarray(split.positives), scale: split.scale };
   const encoding = detectScoreKeys(scores, 0, n);
   if (encoding === null) return splitSortedDoubles(truth, scores, workspace);
+  return splitSortedKeys(encoding, truth, scores, words, buffer);
+}
+
+/** Split and sort a column by its exact keys (`words`: 2n uint32 of scratch; `buffer`: n doubles). */
+function splitSortedKeys(encoding: ScoreKeys, truth: Uint8Array, scores: Float64Array, words: Uint32Array, buffer: Float64Array): SplitScores {
+  const n = truth.length;
   const positives = encodeSplitKeys(encoding, truth, scores, words);
   const positive = buffer.subarray(0, positives);
   const negative = buffer.subarray(positives);
@@ -85,7 +94,56 @@ function splitSortedDoubles(truth: Uint8Array, scores: Float64Array, workspace?:
 
 /** sklearn `_binary_clf_curve` (no sample weights, pos_label 1) for one label's column. */
 export function rankLabel(truth: Uint8Array, scores: Float64Array): RankedLabel {
-  return rankSplit(splitSorted(truth, scores));
+  return rankColumn(truth, scores).ranked;
+}
+
+/** A ranked column, and how: by counting keys (countedColumn.ts) or by sorting. */
+export interface RankedColumn {
+  ranked: RankedLabel;
+  counted: boolean;
+}
+
+/**
+ * Rank a column: by counting keys (countedColumn.ts) when its scores have exact integer keys over
+ * a small enough range, else by splitSorted and rankSplit (both give the same arrays, bit for bit);
+ * and add its negatives to `tally` (whose thresholds are those of the whole matrix) when given.
+ */
+export function rankColumn(truth: Uint8Array, scores: Float64Array, workspace?: RankWorkspace, tally?: MicroAveragePrecisionTally | null): RankedColumn {
+  const n = truth.length;
+  if (n < KEY_MIN_LENGTH) return sortedColumn(splitSortedDoubles(truth, scores, workspace), workspace, tally);
+  const limit = countingLimit(n);
+  const words = workspace ? new Uint32Array(workspace.scratch.buffer, workspace.scratch.byteOffset, 2 * n) : new Uint32Array(2 * n);
+  const decimals = guessDecimals(scores, n);
+  if (decimals >= 0) {
+    const scale = 10 ** decimals;
+    const tagged = tagDecimalKeys(truth, scores, scale, limit, words);
+    if (tagged) return countedColumn(tagged, { kind: 'decimal', scale, offset: 0 }, workspace, tally);
+  }
+  const buffer = workspace ? workspace.split.subarray(0, n) : new Float64Array(n);
+  const split = decimals >= 0 ? splitSortedDecimal(truth, scores, words, buffer) : null;
+  if (split !== null) return sortedColumn({ positive: buffer.subarray(0, split.positives), negative: buffer.subarray(split.positives), scale: split.scale }, workspace, tally);
+  const encoding = detectScoreKeys(scores, 0, n);
+  if (encoding === null) return sortedColumn(splitSortedDoubles(truth, scores, workspace), workspace, tally);
+  if (encoding.range >= limit) return sortedColumn(splitSortedKeys(encoding, truth, scores, words, buffer), workspace, tally);
+  return countedColumn(tagSplitKeys(words, encodeSplitKeys(encoding, truth, scores, words), n, encoding.range), encoding, workspace, tally);
+}
+
+function countedColumn(tagged: TaggedKeys, encoding: Pick<ScoreKeys, 'kind' | 'scale' | 'offset'>, workspace: RankWorkspace | undefined, tally: MicroAveragePrecisionTally | null | undefined): RankedColumn {
+  const sink = tally ? negativeSink(tally, encoding) : undefined;
+  const walked = rankTaggedKeys(tagged, tagged.words.subarray(tagged.n, 2 * tagged.n), encoding, rankedOutput(tagged.n, workspace), sink);
+  if (tally && !sink) addNegativeSteps(tally, walked, encoding.kind === 'decimal' ? encoding.scale : undefined);
+  // Without a workspace the result is kept: exact-length copies, not views of column-length arrays.
+  const ranked = workspace ? walked : { ...walked, thresholds: walked.thresholds.slice(), tp: walked.tp.slice(), fp: walked.fp.slice() };
+  return { ranked, counted: true };
+}
+
+function sortedColumn(split: SplitScores, workspace: RankWorkspace | undefined, tally: MicroAveragePrecisionTally | null | undefined): RankedColumn {
+  if (tally) addNegatives(tally, split.negative, split.scale);
+  return { ranked: rankSplit(split, workspace), counted: false };
+}
+
+function rankedOutput(n: number, workspace: RankWorkspace | undefined): RankedOutput {
+  return workspace ?? { thresholds: new Float64Array(n), tp: new Int32Array(n), fp: new Int32Array(n) };
 }
 
 /** Merge the two ascending runs from the top into the `_binary_clf_curve` arrays (views into `workspace` when given). */

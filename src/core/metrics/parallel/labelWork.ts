@@ -4,7 +4,8 @@
  * counts, the F1-tuned threshold, and its negatives for the micro AP. Results are plain data,
  * merged in label order (so every floating-point sum runs in the same order either way).
  */
-import { scoreLabels, type ThresholdFreeScores } from '../computeMetrics.js';
+import { scoreLabel, type ThresholdFreeScores } from '../computeMetrics.js';
+import { rankWorkspace } from '../rankedColumn.js';
 import { bestF1Index, curvesOfLabel, SweepAccumulator, tuneLabel, type LabelCurves, type SweepCounts, type ThresholdSweep } from '../curves/index.js';
 import type { RocAucResult } from '../labelScores.js';
 import { microAveragePrecision, startMicroTally, type MicroAveragePrecisionTally } from '../meanAveragePrecision.js';
@@ -26,6 +27,7 @@ export type TunedLabel = ReturnType<typeof tuneLabel>;
 
 /** Everything read off one label's ranking. */
 export interface LabelWork {
+  label: number;
   ap: number;
   rocAuc: RocAucResult;
   curves: LabelCurves;
@@ -74,9 +76,28 @@ export interface RankedLabelReports {
  * their per-row counts into `perRow`.
  */
 export function labelRangeWork(data: EvaluationData, from: number, to: number, tally: MicroAveragePrecisionTally, options: LabelWorkOptions, perRow: RowTallies): LabelWork[] {
+  let next = from;
+  return labelsWork(data, () => (next < to ? next++ : -1), tally, options, perRow);
+}
+
+/** The label source of threads sharing `counter` (one int32 on shared memory): the next untaken label, or -1. */
+export function nextLabelOf(counter: Int32Array, labels: number): () => number {
+  return () => {
+    const l = Atomics.add(counter, 0, 1);
+    return l < labels ? l : -1;
+  };
+}
+
+/**
+ * The labels that `next` hands out (one at a time, until it returns -1: a shared counter lets
+ * threads take labels as they become free), as labelRangeWork; each work says its label.
+ */
+export function labelsWork(data: EvaluationData, next: () => number, tally: MicroAveragePrecisionTally, options: LabelWorkOptions, perRow: RowTallies): LabelWork[] {
   const sweep = new SweepAccumulator();
-  const seen: Omit<LabelWork, 'ap' | 'rocAuc'>[] = [];
-  const scores = scoreLabels(data, from, to, tally, (l, ranked) => {
+  const workspace = rankWorkspace(data.rows);
+  const works: LabelWork[] = [];
+  for (let l = next(); l >= 0; l = next()) {
+    const { ranked, ap, rocAuc } = scoreLabel(data, l, workspace, tally);
     const best = bestF1Index(ranked); // shared by the curves' F1-optimal point and the tuned threshold
     const tuned = options.tune ? tuneLabel(ranked, best) : null;
     const [counts, tunedCounts] = countLabel(
@@ -86,22 +107,26 @@ export function labelRangeWork(data: EvaluationData, from: number, to: number, t
       tuned && perRow.tuned ? { threshold: tuned.threshold, perRow: perRow.tuned } : null,
       perRow.rowTrue,
     );
-    seen.push({
+    works.push({
+      label: l,
+      ap,
+      rocAuc,
       curves: curvesOfLabel(data.labelNames[l], ranked, { maxPoints: options.maxCurvePoints }, best),
       sweep: sweep.counts(ranked),
       tuned,
       counts,
       tunedCounts,
     });
-  });
-  return seen.map((work, i) => ({ ap: scores.ap[i], rocAuc: scores.rocAuc[i], ...work }));
+  }
+  return works;
 }
 
 /**
- * The reports from every label's work (in label order), the finished micro tally, the ranking
- * metrics and the per-row counters summed over all labels.
+ * The reports from every label's work (each label once, in any order; merged in label order),
+ * the finished micro tally, the ranking metrics and the per-row counters summed over all labels.
  */
-export function mergeLabelWork(works: LabelWork[], tally: MicroAveragePrecisionTally, ranking: RankingMetrics, perRow: RowTallies): RankedLabelReports {
+export function mergeLabelWork(unordered: LabelWork[], tally: MicroAveragePrecisionTally, ranking: RankingMetrics, perRow: RowTallies): RankedLabelReports {
+  const works = [...unordered].sort((a, b) => a.label - b.label);
   const sweep = new SweepAccumulator();
   for (const work of works) sweep.addCounts(work.sweep);
   const tunedCounts = perRow.tuned ? works.flatMap((w) => (w.tunedCounts === null ? [] : [w.tunedCounts])) : [];

@@ -1,11 +1,11 @@
 /**
  * Worker thread entry for the parallel per-label evaluation (bundled to dist/metricsWorker.js):
- * waits for one MetricsJob, runs labelRangeWork on its labels over the shared matrices, posts
- * the results back and exits.
+ * waits for one MetricsJob, runs labelsWork on the labels it takes from the shared counter over
+ * the shared matrices, posts the results back and exits.
  */
 import { parentPort } from 'node:worker_threads';
 import type { MicroAveragePrecisionTally } from '../meanAveragePrecision.js';
-import { labelRangeWork, rowTallies } from './labelWork.js';
+import { labelsWork, nextLabelOf, rowTallies } from './labelWork.js';
 import type { MetricsJob, MetricsWorkerMessage } from './protocol.js';
 
 function run(job: MetricsJob): MetricsWorkerMessage {
@@ -19,7 +19,7 @@ function run(job: MetricsJob): MetricsWorkerMessage {
   };
   if (job.microKeyBins) tally.keyBins = job.microKeyBins;
   const perRow = rowTallies(job.rows, job.options.tune);
-  const works = labelRangeWork(data, job.from, job.to, tally, job.options, perRow);
+  const works = labelsWork(data, nextLabelOf(job.next, job.labelNames.length), tally, job.options, perRow);
   return { type: 'done', works, negativesAt: tally.negativesAt, perRow };
 }
 

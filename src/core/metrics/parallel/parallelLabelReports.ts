@@ -1,9 +1,10 @@
 /**
- * The per-label part of an evaluation split over worker threads: contiguous label chunks, one
- * per thread, reading the truth and scores from shared memory. This thread tallies the micro-AP
- * positives (the workers need those thresholds), then takes a smaller share of the labels itself
- * and computes the row-wise ranking metrics. Results are merged in label order, so the report is
- * identical, bit for bit, to the sequential rankedLabelReports.
+ * The per-label part of an evaluation split over worker threads, reading the truth and scores
+ * from shared memory. This thread tallies the micro-AP positives (the workers need those
+ * thresholds) and computes the row-wise ranking metrics; every thread takes labels one at a time
+ * from a shared counter as it becomes free, so the threads finish together however the labels'
+ * costs differ. Results are merged in label order (and the shared counts are integers), so the
+ * report is identical, bit for bit, to the sequential rankedLabelReports.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,14 +14,11 @@ import { startMicroTally } from '../meanAveragePrecision.js';
 import { rankingMetrics } from '../rankingMetrics.js';
 import type { EvaluationData } from '../types.js';
 import { checkShape } from '../confusionCounts.js';
-import { addRowTallies, labelRangeWork, mergeLabelWork, rankedLabelReports, rowTallies, type LabelWork, type LabelWorkOptions, type RankedLabelReports, type RowTallies } from './labelWork.js';
+import { addRowTallies, labelsWork, mergeLabelWork, nextLabelOf, rankedLabelReports, rowTallies, type LabelWork, type LabelWorkOptions, type RankedLabelReports, type RowTallies } from './labelWork.js';
 import type { MetricsJob, MetricsWorkerMessage } from './protocol.js';
 
 /** Fewer rows than this stay on this thread: starting workers would cost more than they save. */
 export const MIN_PARALLEL_ROWS = 20_000;
-
-/** This thread's share of the labels relative to a worker's (it also computes the ranking metrics). */
-const MAIN_SHARE = 0.7;
 
 export interface ParallelOptions {
   /** Path of the bundled worker (dist/metricsWorker.js); without it everything runs on this thread. */
@@ -51,18 +49,12 @@ function shared<T extends Uint8Array | Int32Array | Float64Array>(values: T, mak
   return copy;
 }
 
-/** [from, to) of chunk k of `parts` near-equal contiguous chunks of `labels`. */
-function chunk(labels: number, parts: number, k: number): [number, number] {
-  return [Math.floor((labels * k) / parts), Math.floor((labels * (k + 1)) / parts)];
-}
-
 async function parallelLabelReports(data: EvaluationData, options: LabelWorkOptions, script: string, threads: number, signal?: AbortSignal): Promise<RankedLabelReports> {
   const group = new WorkerGroup(signal);
   try {
-    // threads - 1 workers start first (their startup overlaps with the tally); this thread is the
-    // last of the threads: it takes a smaller share of the labels, as it also computes the ranking metrics.
+    // threads - 1 workers start first (their startup overlaps with the tally); this thread computes
+    // the ranking metrics before it takes labels, so that all threads end on the same label queue.
     const labels = data.labelNames.length;
-    const mine = Math.max(1, Math.floor((labels / threads) * MAIN_SHARE));
     // Raced at once, so that a worker failing while this thread is busy is never an unhandled rejection.
     const finished = group.race(Array.from({ length: threads - 1 }, () => startWorker(script, group)));
     const truth = shared(data.truth, (b) => new Uint8Array(b));
@@ -70,14 +62,18 @@ async function parallelLabelReports(data: EvaluationData, options: LabelWorkOpti
     const tally = startMicroTally(data);
     const microThresholds = shared(tally.thresholds, (b) => new Float64Array(b));
     const microKeyBins = tally.keyBins && { ...tally.keyBins, bins: shared(tally.keyBins.bins, (b) => new Int32Array(b)) };
-    group.workers.forEach((worker, k) => {
-      const [from, to] = chunk(labels - mine, threads - 1, k).map((x) => x + mine);
-      const job: MetricsJob = { rows: data.rows, labelNames: data.labelNames, from, to, truth, scores, microThresholds, microKeyBins, options };
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    for (const worker of group.workers) {
+      const job: MetricsJob = { rows: data.rows, labelNames: data.labelNames, next, truth, scores, microThresholds, microKeyBins, options };
       worker.postMessage(job);
-    });
-    const perRow = rowTallies(data.rows, options.tune);
-    const own = labelRangeWork(data, 0, mine, tally, options, perRow);
+    }
+    // Hand control back once the workers have their jobs, so that whatever the caller does next
+    // on this thread (evaluateScores finds the confused pairs) overlaps with them, not with nothing.
+    await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
     const ranking = rankingMetrics(data);
+    const perRow = rowTallies(data.rows, options.tune);
+    const own = labelsWork(data, nextLabelOf(next, labels), tally, options, perRow);
     const parts = await finished;
     const works: LabelWork[] = [...own];
     for (const part of parts) {

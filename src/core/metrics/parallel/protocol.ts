@@ -3,15 +3,15 @@ import type { KeyBins } from '../meanAveragePrecision.js';
 import type { LabelWork, LabelWorkOptions, RowTallies } from './labelWork.js';
 
 /**
- * One worker's share: labels [from, to). The truth (uint8) and scores (float64) are the whole
- * label-major matrices, shared, not copied; so are the micro-AP tally's thresholds (the distinct
- * positive-cell scores of the whole matrix, ascending).
+ * One worker's job: take labels from the shared counter `next` (Atomics.add(next, 0, 1) gives
+ * the next label; none are left once it reaches labelNames.length) until none are left. The truth
+ * (uint8) and scores (float64) are the whole label-major matrices, shared, not copied; so are the
+ * micro-AP tally's thresholds (the distinct positive-cell scores of the whole matrix, ascending).
  */
 export interface MetricsJob {
   rows: number;
   labelNames: string[];
-  from: number;
-  to: number;
+  next: Int32Array;
   truth: Uint8Array;
   scores: Float64Array;
   microThresholds: Float64Array;
