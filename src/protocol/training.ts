@@ -41,6 +41,12 @@ export interface TrainJob {
   seed: number;
   /** Train/validation/test proportions for a dataset without its own split (default 0.7/0.15/0.15). */
   ratios: [number, number, number];
+  /**
+   * Where no validation rows are given (a test file, patience > 0): k-fold cross-validation of
+   * the training rows (k >= 2) instead of carving a validation part; 'auto': 5 folds below 5,000
+   * training rows; 0 or absent: the carved validation part.
+   */
+  folds?: number | 'auto';
   /** Folder holding the tfjs wasm binaries (the extension's dist/); absent: next to the worker script. */
   wasmDir?: string;
   /** How to read the dataset (and test) file when detection needs help, as the CLI's reader flags; absent: detected. */
@@ -99,6 +105,8 @@ export interface StrategyResult {
    * thresholds tuned on the other half). Absent when the run has no validation rows.
    */
   validation?: { fixed: HeadlineMetrics; tuned: HeadlineMetrics };
+  /** With k-fold cross-validation: each fold model's best epoch (early stopping on its held-out fold); the final model trains `bestEpoch` epochs, their median, on every training row. */
+  foldBestEpochs?: number[];
 }
 
 export interface SplitInfo {
@@ -109,6 +117,26 @@ export interface SplitInfo {
   test: number;
   /** Labels with positives absent from a part, e.g. `Class14 (validation)`. */
   absent: string[];
+  /** k of k-fold cross-validation on the training rows (then `validation` is 0): every training row is scored out of fold. */
+  folds?: number;
+}
+
+/** Whether the run tuned thresholds on rows its models did not train on: validation rows, or out of fold in k-fold cross-validation. */
+export function tunesThresholds(split: SplitInfo): boolean {
+  return split.validation > 0 || (split.folds ?? 0) > 1;
+}
+
+/** The rows thresholds were tuned on, in words: `the 58 validation rows`, `the out-of-fold scores of the 391 training rows (5-fold cross-validation)`. */
+export function heldOutRowsText(split: SplitInfo): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (split.folds ?? 0) > 1 ? `the out-of-fold scores of the ${n(split.train)} training rows (${split.folds}-fold cross-validation)` : `the ${n(split.validation)} validation rows`;
+}
+
+/** `273 training, 59 validation, 59 test rows`; with cross-validation `391 training (5-fold cross-validation), 202 test rows`. */
+export function splitRowsText(split: SplitInfo): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if ((split.folds ?? 0) > 1) return `${n(split.train)} training (${split.folds}-fold cross-validation), ${n(split.test)} test rows`;
+  return `${n(split.train)} training, ${n(split.validation)} validation, ${n(split.test)} test rows`;
 }
 
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed';

@@ -121,6 +121,7 @@ describe('Train Baseline wizard', () => {
       batchSize: DEFAULT_JOB_SETTINGS.batchSize,
       learningRate: DEFAULT_JOB_SETTINGS.learningRate,
       ratios: [0.7, 0.15, 0.15],
+      folds: 'auto',
       wasmDir: '/ext/dist',
     });
   });

@@ -37,7 +37,7 @@ describe('imbalance-lens train / compare', { skip: skipUnlessDatasets(...FILES) 
 
   test('train: exit 0, a progress line per epoch on stderr, the RunSummary as JSON on stdout', async () => {
     const runs = out();
-    const { code, stdout, stderr } = await cli(['train', train, '--test', testFile, '--loss', 'asl', '--epochs', '3', '--patience', '2', '--out', runs]);
+    const { code, stdout, stderr } = await cli(['train', train, '--test', testFile, '--loss', 'asl', '--epochs', '3', '--patience', '2', '--folds', '0', '--out', runs]);
     assert.equal(code, 0, stderr);
     const epochLines = stderr.split('\n').filter((l) => l.startsWith('[asl] epoch'));
     assert.deepEqual(epochLines.map((l) => l.replace(/loss \d+\.\d{3} {2}val macro-F1 \d\.\d{3}$/, 'X')), ['[asl] epoch 1/3  X', '[asl] epoch 2/3  X', '[asl] epoch 3/3  X']);
@@ -64,12 +64,22 @@ describe('imbalance-lens train / compare', { skip: skipUnlessDatasets(...FILES) 
     const summary = JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as RunSummary;
     assert.deepEqual(summary.strategies.map((s) => s.strategy), ['bce', 'wbce', 'bce+mlros']);
     assert.deepEqual(summary.strategies.map((s) => s.runDir), ['bce', 'wbce', 'bce+mlros'].map((s) => path.join(runDir, s)));
-    const best = summary.strategies.reduce((a, b) => (b.tuned.macroF1 > a.tuned.macroF1 ? b : a));
-    assert.equal(summary.recommendation?.strategy, best.strategy);
-    assert.equal(summary.recommendation?.tuned, true);
-    assert.match(summary.recommendation!.reason, /with tuned thresholds: /);
+    // Chosen on the validation rows: the best validation macro-F1 of every strategy at 0.5 and tuned out of fold.
+    const options = summary.strategies.flatMap((s) => [
+      { strategy: s.strategy, tuned: false, f1: s.validation!.fixed.macroF1 },
+      { strategy: s.strategy, tuned: true, f1: s.validation!.tuned.macroF1 },
+    ]);
+    const top = Math.max(...options.map((o) => o.f1));
+    const chosen = options.find((o) => o.strategy === summary.recommendation?.strategy && o.tuned === summary.recommendation?.tuned);
+    assert.equal(summary.recommendation?.chosenOn, 'validation');
+    assert.ok(chosen && Math.abs(chosen.f1 - top) < 1e-9, `the recommendation has the top validation macro-F1 (${top})`);
+    // emotions-train has 391 rows and no validation part: 5-fold cross-validation by default.
+    assert.equal(summary.split.folds, 5);
+    assert.match(summary.recommendation!.reason, /(with tuned thresholds|at the threshold 0\.5): .*out of fold in 5-fold cross-validation of the training rows/);
+    assert.match(stderr, /\[wbce\] fold 5\/5: best epoch \d+ of \d+, held-out macro-F1 \d\.\d{3}/);
+    assert.match(stdout, /^recommended \(chosen on the out-of-fold scores of the training rows\): /m);
     // the table shows every strategy and the recommendation
-    for (const s of ['bce', 'wbce', 'bce+mlros']) assert.match(stdout, new RegExp(`^${s.replace('+', '\\+')} +2 `, 'm'));
+    for (const s of ['bce', 'wbce', 'bce+mlros']) assert.match(stdout, new RegExp(`^${s.replace('+', '\\+')} +\\d+ `, 'm'));
     assert.ok(stdout.includes(summary.recommendation!.reason));
     assert.match(stderr, /\[bce\+mlros\] mlros: \d+ rows added/);
   });

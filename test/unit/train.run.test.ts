@@ -33,8 +33,9 @@ function workspace(): { dir: string; train: string; test: string; runs: string }
   return { dir, train: path.join(dir, 'emotions-train.arff'), test: path.join(dir, 'emotions-test.arff'), runs: path.join(dir, 'runs') };
 }
 
+/** A job with a carved validation part (folds 0); train.runCv.test.ts covers cross-validation. */
 function job(ws: { train: string; test: string; runs: string }, extra: Partial<TrainJob>): TrainJob {
-  return { kind: 'train', file: ws.train, testFile: ws.test, runsDir: ws.runs, strategies: [{ loss: 'wbce', resampling: 'none' }], ...DEFAULT_JOB_SETTINGS, epochs: 4, ...extra };
+  return { kind: 'train', file: ws.train, testFile: ws.test, runsDir: ws.runs, strategies: [{ loss: 'wbce', resampling: 'none' }], ...DEFAULT_JOB_SETTINGS, folds: 0, epochs: 4, ...extra };
 }
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
@@ -107,7 +108,7 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
 
     // config.json and thresholds.json
     const config = readJson<{ strategy: string; train: { loss: { kind: string }; batchSize: number; model: { hidden: number[] } } }>(path.join(summary.runDir, 'config.json'));
-    assert.deepEqual([config.strategy, config.train.loss.kind, config.train.batchSize, config.train.model.hidden], ['wbce', 'weightedBce', 32, [128]]);
+    assert.deepEqual([config.strategy, config.train.loss.kind, config.train.batchSize, config.train.model.hidden], ['wbce', 'weightedBce', 64, [128]]);
     const thresholds = readJson<{ thresholds: Record<string, number>; tunedOn: string }>(path.join(summary.runDir, 'thresholds.json'));
     assert.equal(thresholds.tunedOn, 'validation');
     assert.deepEqual(Object.keys(thresholds.thresholds), summary.labelNames);

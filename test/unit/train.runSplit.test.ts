@@ -14,8 +14,9 @@ import { DEFAULT_JOB_SETTINGS } from '../../src/core/train/run/trainJob.js';
 import type { TrainJob } from '../../src/protocol/training.js';
 import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
+/** A job with a carved validation part (folds 0); train.runCv.test.ts covers cross-validation. */
 function job(file: string, extra: Partial<TrainJob> = {}): TrainJob {
-  return { kind: 'train', file, runsDir: os.tmpdir(), strategies: [{ loss: 'bce', resampling: 'none' }], ...DEFAULT_JOB_SETTINGS, ...extra };
+  return { kind: 'train', file, runsDir: os.tmpdir(), strategies: [{ loss: 'bce', resampling: 'none' }], ...DEFAULT_JOB_SETTINGS, folds: 0, ...extra };
 }
 
 function tempFile(name: string, text: string): string {

@@ -109,7 +109,7 @@ describe('the training worker bundle', { skip: skipUnlessDatasets(...FILES) }, (
   test('the bundled CLI trains through the worker; Ctrl-C cancels and keeps the run folder', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'il-cli-worker-'));
     const [train, testFile] = FILES.map((f) => datasetPath(f)!);
-    const ok = spawnSync(process.execPath, [cliScript, 'train', train, '--test', testFile, '--epochs', '2', '--out', out, '--format', 'json'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [cliScript, 'train', train, '--test', testFile, '--epochs', '2', '--folds', '0', '--out', out, '--format', 'json'], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(JSON.parse(ok.stdout).status, 'completed');
     assert.match(ok.stderr, /^\[wbce\] epoch 2\/2 {2}loss \d+\.\d{3} {2}val macro-F1 \d\.\d{3}$/m);

@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { STRATEGY_LOSSES, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
+import { splitRowsText, STRATEGY_LOSSES, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
 import { STRATEGY_RESAMPLINGS } from '../../core/train/run/strategies.js';
-import { checkTrainJob, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS } from '../../core/train/run/trainJob.js';
+import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS, VALIDATION_CARVE } from '../../core/train/run/trainJob.js';
 import { startTrainingRun, TrainingRunError } from '../../core/train/run/workerClient.js';
 import { listOption, numberOption, stringOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import { datasetArgument, readerOptionSpecs, type CliCommand, type CliIO } from '../command.js';
@@ -23,6 +23,7 @@ export const trainingOptionSpecs: OptionSpecs = {
   dropout: { type: 'number', valueName: 'P', description: 'dropout after each hidden layer while training (default 0)' },
   epochs: { type: 'integer', valueName: 'N', description: `most epochs (default ${DEFAULT_JOB_SETTINGS.epochs})` },
   patience: { type: 'integer', valueName: 'N', description: `stop after N epochs without a better validation macro-F1 (default ${DEFAULT_JOB_SETTINGS.patience}); 0: exactly --epochs, on every training row when the test rows come from --test` },
+  folds: { type: 'string', valueName: 'K|auto', description: `k-fold cross-validation of the training rows instead of a carved validation part, when no validation rows are given (default auto: ${AUTO_FOLDS} folds below ${AUTO_FOLDS_MAX_ROWS} rows; 0: carve ${Math.round(VALIDATION_CARVE * 100)}%)` },
   'batch-size': { type: 'integer', valueName: 'N', description: `rows per step (default ${DEFAULT_JOB_SETTINGS.batchSize})` },
   lr: { type: 'number', valueName: 'X', description: `Adam learning rate (default ${DEFAULT_JOB_SETTINGS.learningRate})` },
   seed: { type: 'integer', valueName: 'N', description: 'random seed of the split, the initial weights, the batches and resampling (default 0)' },
@@ -82,8 +83,15 @@ export function trainingJobFrom(args: ParsedArgs, kind: TrainJob['kind']): Omit<
     learningRate: numberOption(args, 'lr') ?? DEFAULT_JOB_SETTINGS.learningRate,
     seed: numberOption(args, 'seed') ?? DEFAULT_JOB_SETTINGS.seed,
     ratios: ratiosFrom(listOption(args, 'ratios')),
+    folds: foldsFrom(stringOption(args, 'folds')),
     ...(Object.keys(read).length > 0 ? { read } : {}),
   };
+}
+
+/** `--folds auto` (the default) or a whole number (checkTrainJob checks it). */
+function foldsFrom(text: string | undefined): number | 'auto' {
+  if (text === undefined || text.trim().toLowerCase() === 'auto') return DEFAULT_JOB_SETTINGS.folds;
+  return text.trim() === '' ? Number.NaN : Number(text);
 }
 
 /** `--hidden 128` -> [128]; `256,128` -> two layers; `0` or `''` -> [] (a linear model). */
@@ -198,7 +206,7 @@ export function summaryTable(summary: RunSummary): string {
   const out = [
     `${summary.kind} ${summary.name}: ${summary.status}${summary.error ? ` (${summary.error})` : ''}`,
     `run folder: ${summary.runDir}`,
-    `split: ${summary.split.source}; ${summary.split.train} training, ${summary.split.validation} validation, ${summary.split.test} test rows`,
+    `split: ${summary.split.source}; ${splitRowsText(summary.split)}`,
     ...(summary.split.absent.length > 0 ? [`absent labels: ${summary.split.absent.join(', ')}`] : []),
     '',
     line(head),
@@ -206,7 +214,8 @@ export function summaryTable(summary: RunSummary): string {
   ];
   if (summary.recommendation) {
     const { strategy, tuned, chosenOn, reason } = summary.recommendation;
-    out.push('', `recommended (chosen on the ${chosenOn} rows): ${strategy}${tuned ? ' with tuned thresholds' : ' at 0.5'}`, reason);
+    const on = chosenOn === 'validation' && (summary.split.folds ?? 0) > 1 ? 'the out-of-fold scores of the training rows' : `the ${chosenOn} rows`;
+    out.push('', `recommended (chosen on ${on}): ${strategy}${tuned ? ' with tuned thresholds' : ' at 0.5'}`, reason);
   }
   return out.join('\n') + '\n';
 }

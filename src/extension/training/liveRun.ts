@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { applyTrainingEvent, type TrainingEvent, type TrainingView } from '../../protocol/dashboard.js';
-import type { EpochRecord, FromTrainingWorker, RunSummary, TrainJob } from '../../protocol/training.js';
+import { splitRowsText, type EpochRecord, type FromTrainingWorker, type RunSummary, type TrainJob } from '../../protocol/training.js';
 import { strategyName } from '../../core/train/run/strategies.js';
 
 export class LiveRun {
@@ -118,6 +118,5 @@ function finishedView(summary: RunSummary, view: TrainingView): TrainingView {
 
 /** `273 training, 59 validation, 59 test rows`. */
 export function splitText(summary: Pick<RunSummary, 'split'>): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  return `${n(summary.split.train)} training, ${n(summary.split.validation)} validation, ${n(summary.split.test)} test rows`;
+  return splitRowsText(summary.split);
 }

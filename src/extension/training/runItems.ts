@@ -4,12 +4,12 @@
  * the rest. Pure: no `vscode`, so tests read the texts directly.
  */
 import * as path from 'node:path';
-import type { RunSummary, StrategyResult } from '../../protocol/training.js';
+import { tunesThresholds, type RunSummary, type StrategyResult } from '../../protocol/training.js';
 import { evaluatedStrategy } from './trainingViews.js';
 
 /** Whether a run's headline numbers are at tuned thresholds: the recommendation says, else a run with validation rows tuned. */
 export function usesTunedThresholds(summary: RunSummary): boolean {
-  return summary.recommendation?.tuned ?? summary.split.validation > 0;
+  return summary.recommendation?.tuned ?? tunesThresholds(summary.split);
 }
 
 /** `macro-F1 0.52 (tuned)` / `macro-F1 0.48 (0.5)` of one strategy. */

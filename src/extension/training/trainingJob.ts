@@ -26,6 +26,7 @@ export function trainJobFor(kind: TrainJob['kind'], dataset: string, choices: Tr
     learningRate: DEFAULT_JOB_SETTINGS.learningRate,
     seed: settings.seed,
     ratios: [...DEFAULT_JOB_SETTINGS.ratios],
+    folds: DEFAULT_JOB_SETTINGS.folds,
     ...(wasmDir ? { wasmDir } : {}),
     ...(read.labels || read.labelColumn || read.format ? { read: { ...read } } : {}),
   };

@@ -5,6 +5,7 @@
  * and for a comparison the test numbers as grouped bars.
  */
 import type { TrainingView } from '../../../src/protocol/dashboard.js';
+import { heldOutRowsText, tunesThresholds } from '../../../src/protocol/training.js';
 import { codicon, h, sectionHeading } from '../components/dom.js';
 import { baseName } from '../format.js';
 import { formatMetric } from '../evaluation/format.js';
@@ -22,16 +23,18 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
     ]);
   }
   const tuned = usesTuned(view);
-  const validation = s.split.validation;
-  const thresholds = validation > 0
-    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on the ${validation.toLocaleString('en-US')} validation rows, applied to the test rows. The recommendation is chosen on the validation columns (there, tuned means each half of the validation rows scored at the thresholds tuned on the other half), never on the test rows. mAP does not depend on thresholds.`
+  const heldOut = tunesThresholds(s.split);
+  const crossValidated = (s.split.folds ?? 0) > 1;
+  const outOfFold = crossValidated ? 'each fold scored at the thresholds tuned on the other folds' : 'each half of the validation rows scored at the thresholds tuned on the other half';
+  const thresholds = heldOut
+    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. The recommendation is chosen on the ${crossValidated ? 'out-of-fold' : 'validation'} columns (there, tuned means ${outOfFold}), never on the test rows. mAP does not depend on thresholds.`
     : 'No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.';
   const title = s.kind === 'compare' ? 'Test-split comparison' : 'Test-split metrics';
   return h('section', { className: 'ev-section', attrs: { 'aria-label': title } }, [
     ...sectionHeading('h2', title, `${s.split.test.toLocaleString('en-US')} test rows (${s.split.source}).`),
     recommendation(view),
     h('p', { className: 'card-description', text: thresholds }),
-    metricsTable(rows, validation > 0),
+    metricsTable(rows, heldOut, crossValidated),
     s.kind === 'compare' && rows.length > 1
       ? ctx.chartCard({
           title: 'Test metrics by strategy',
@@ -64,18 +67,18 @@ const GROUPS = [
 ];
 
 /** Strategy | validation macro-F1 at 0.5 and tuned | test macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold. */
-function metricsTable(rows: ComparisonRow[], hasValidation: boolean): HTMLElement {
+function metricsTable(rows: ComparisonRow[], hasValidation: boolean, crossValidated: boolean): HTMLElement {
   const th = (text: string, attrs: Record<string, string | number> = {}) => h('th', { text, attrs: { scope: 'col', ...attrs } });
   const head = h('thead', {}, [
     h('tr', {}, [
       th('Strategy', { rowspan: 2 }),
-      ...(hasValidation ? [th('Validation macro-F1', { colspan: 2, class: 'num', title: 'What the recommendation is chosen on' })] : []),
+      ...(hasValidation ? [th(crossValidated ? 'Out-of-fold macro-F1' : 'Validation macro-F1', { colspan: 2, class: 'num', title: 'What the recommendation is chosen on' })] : []),
       ...GROUPS.map((g) => th(`Test ${g.title.charAt(0).toLowerCase()}${g.title.slice(1)}`, { colspan: 2, class: 'num' })),
       th('mAP', { rowspan: 2, class: 'num', title: 'Macro average precision: threshold-free' }),
       th('Epochs', { rowspan: 2, class: 'num', title: 'Epochs trained (the best one is the model kept)' }),
     ]),
     h('tr', {}, [
-      ...(hasValidation ? [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th('tuned', { class: 'num', title: 'Each half of the validation rows at the thresholds tuned on the other half' })] : []),
+      ...(hasValidation ? [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th('tuned', { class: 'num', title: crossValidated ? 'Each fold at the thresholds tuned on the other folds' : 'Each half of the validation rows at the thresholds tuned on the other half' })] : []),
       ...GROUPS.flatMap(() => [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th(hasValidation ? 'tuned' : 'tuned (= 0.5)', { class: 'num', title: 'Per-label thresholds tuned on validation' })]),
     ]),
   ]);

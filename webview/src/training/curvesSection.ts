@@ -68,7 +68,12 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
     const points = validationF1Points(view.history);
     if (view.history.every((x) => x.records.length === 0)) return noEpochYet();
     if (points.length === 0 && view.history.some((x) => x.records.length > 0)) {
-      return h('p', { className: 'empty-note', text: 'No validation rows in this run (patience 0 on a dataset without a validation part), so there is no validation macro-F1 to draw.' });
+      const folds = view.summary.split.folds ?? 0;
+      const text =
+        folds > 1
+          ? `This run cross-validated the training rows (${folds} folds): each fold model stopped early on its own held-out fold (their epochs are in folds.jsonl of each strategy's folder), and the model kept trained on every training row for the median of their best epochs, so it has no validation curve of its own.`
+          : 'No validation rows in this run (patience 0 on a dataset without a validation part), so there is no validation macro-F1 to draw.';
+      return h('p', { className: 'empty-note', text });
     }
     return ctx.chartCard({
       title: 'Validation macro-F1 per epoch',

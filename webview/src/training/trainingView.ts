@@ -7,6 +7,7 @@
  * redraws at most about twice a second.
  */
 import { applyTrainingEvent, type TrainingEvent, type TrainingView } from '../../../src/protocol/dashboard.js';
+import { heldOutRowsText, splitRowsText, tunesThresholds } from '../../../src/protocol/training.js';
 import { button, codicon, h, sectionHeading } from '../components/dom.js';
 import { renderEvaluationView } from '../evaluation/evaluationView.js';
 import { baseName } from '../format.js';
@@ -78,7 +79,7 @@ function header(view: TrainingView, ctx: ViewContext, progress: HTMLElement): HT
   badge.textContent = view.live ? 'training' : STATUS_TEXT[s.status];
   badge.title = 'Status of the run';
   const what = s.kind === 'compare' ? `Comparison of ${view.strategies.length} strateg${view.strategies.length === 1 ? 'y' : 'ies'}` : `Baseline: ${view.strategies[0] ?? 'one strategy'}`;
-  const split = `${s.split.source}: ${s.split.train.toLocaleString('en-US')} training, ${s.split.validation.toLocaleString('en-US')} validation, ${s.split.test.toLocaleString('en-US')} test rows`;
+  const split = `${s.split.source}: ${splitRowsText(s.split)}`;
   const absent = s.split.absent.length > 0 ? h('p', { className: 'label-source' }, [codicon('warning'), ` Labels without positives in a part: ${s.split.absent.join(', ')}.`]) : null;
   return h('header', { className: 'dataset-header' }, [
     h('div', { className: 'title-row' }, [
@@ -120,7 +121,7 @@ function evaluationSection(view: TrainingView, ctx: ViewContext): HTMLElement | 
     console.error('Imbalance Lens dashboard: the test-split evaluation could not be drawn', error);
     container.replaceChildren(caveat(`The test-split evaluation could not be drawn: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   }
-  const tuned = s.split.validation > 0;
+  const tuned = tunesThresholds(s.split);
   return h('section', { className: 'ev-section', attrs: { 'aria-label': 'Test-split evaluation' } }, [
     ...sectionHeading(
       'h2',
@@ -128,7 +129,7 @@ function evaluationSection(view: TrainingView, ctx: ViewContext): HTMLElement | 
       `The Evaluation view of ${baseName(evaluation.report.predFile)} (the test rows’ scores) against the test split, with the thresholds in force: ${evaluation.report.thresholdSource}.`,
     ),
     tuned
-      ? caveat('The thresholds were tuned on the validation rows and saved in thresholds.json. The Thresholds tab below would tune them again on these test rows, which flatters, so this run does not: that tab shows no tuning.', 'info')
+      ? caveat(`The thresholds were tuned on ${heldOutRowsText(s.split)} and saved in thresholds.json. The Thresholds tab below would tune them again on these test rows, which flatters, so this run does not: that tab shows no tuning.`, 'info')
       : null,
     container,
   ]);

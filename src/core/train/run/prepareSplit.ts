@@ -4,7 +4,8 @@
  * - else the file's own split column (train / val|validation / test): those parts;
  * - else iterative stratification (Sechidis et al. 2011) of the whole file, train/validation/test by `ratios`.
  * When that leaves no validation part, one is carved from the training pool by iterative
- * stratification (15%) if early stopping needs it (patience > 0). With patience 0 (the PyTorch
+ * stratification (15%) if early stopping needs it (patience > 0), or, with `job.folds`, the pool
+ * is cut into k folds by iterative stratification for k-fold cross-validation (crossValidate.ts). With patience 0 (the PyTorch
  * parity mode) nothing is carved: the whole pool is trained on for exactly `epochs` epochs, and
  * without validation rows the thresholds stay at 0.5 (tuning them on the test rows would flatter).
  */
@@ -14,15 +15,17 @@ import { subsetTable } from '../../data/subsetTable.js';
 import { DatasetError } from '../../errors.js';
 import { openDataset } from '../../io/open.js';
 import type { ReadOptions } from '../../io/types.js';
-import { iterativeStratify } from '../../resample/iterativeStratify.js';
+import { foldProportions, iterativeStratify } from '../../resample/iterativeStratify.js';
 import type { SplitInfo, TrainJob } from '../../../protocol/training.js';
-import { VALIDATION_CARVE } from './trainJob.js';
+import { foldsFor, VALIDATION_CARVE } from './trainJob.js';
 
 export interface PreparedSplit {
   labelNames: string[];
   train: DatasetTable;
-  /** Absent in the parity mode (patience 0 with no validation rows of the file's own). */
+  /** Absent in the parity mode (patience 0 with no validation rows of the file's own) and with cross-validation. */
   validation?: DatasetTable;
+  /** With k-fold cross-validation: the fold (0..k-1) of each `train` row, and k. */
+  folds?: { of: Int32Array; k: number };
   test: DatasetTable;
   info: SplitInfo;
   /** The test rows are a whole file of their own (so predictions.csv evaluates against it). */
@@ -82,7 +85,12 @@ export async function prepareSplit(job: TrainJob, signal?: AbortSignal): Promise
     source = `iterative stratification ${job.ratios.map((r) => Math.round(r * 100)).join('/')}, seed ${job.seed}`;
   }
   let train = pool;
-  if (validation === undefined && job.patience > 0) {
+  let folds: PreparedSplit['folds'];
+  const k = validation === undefined ? foldsFor(job, pool.rows) : 0;
+  if (k > 0) {
+    folds = { of: iterativeStratify(pool.labels, { proportions: foldProportions(k), seed: job.seed, signal }).assignment, k };
+    source += `; ${k}-fold cross-validation of the training rows (folds by iterative stratification, seed ${job.seed})`;
+  } else if (validation === undefined && job.patience > 0) {
     const carve = iterativeStratify(pool.labels, { proportions: [1 - VALIDATION_CARVE, VALIDATION_CARVE], seed: job.seed, signal });
     const [keep, val] = rowsOfParts(carve.assignment, 2);
     train = subsetTable(pool, keep);
@@ -100,8 +108,9 @@ export async function prepareSplit(job: TrainJob, signal?: AbortSignal): Promise
     validation: validation?.rows ?? 0,
     test: test.rows,
     absent: absentLabels(labelNames, { train, validation, test }),
+    ...(folds ? { folds: folds.k } : {}),
   };
-  return { labelNames, train, ...(validation ? { validation } : {}), test, info, ...(testFile ? { testFile } : {}), notes };
+  return { labelNames, train, ...(validation ? { validation } : {}), ...(folds ? { folds } : {}), test, info, ...(testFile ? { testFile } : {}), notes };
 }
 
 /** Row indices of each part of an assignment. */

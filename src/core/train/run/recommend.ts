@@ -4,9 +4,10 @@
  * thresholds scored out of fold, see validationEstimate.ts). The test rows only report how the
  * choice does; choosing on them would make the reported test figure the best of many draws.
  * A tie goes to the higher tail-band F1, then to the fixed threshold (the simpler model), then to
- * the strategy listed first. Only a run without validation rows chooses on the test rows (at
- * 0.5, there being nothing to tune on), and its sentence says so. The reason is one plain
- * sentence with the numbers.
+ * the strategy listed first. With k-fold cross-validation the validation figures are every
+ * training row's out-of-fold scores (crossValidate.ts). Only a run without validation rows
+ * chooses on the test rows (at 0.5, there being nothing to tune on), and its sentence says so.
+ * The reason is one plain sentence with the numbers.
  */
 import type { HeadlineMetrics, RunSummary, StrategyResult } from '../../../protocol/training.js';
 import { strategyTitle } from './strategies.js';
@@ -50,7 +51,12 @@ function better(a: Option, b: Option): boolean {
 function reasonFor(best: Option, options: readonly Option[], onValidation: boolean): string {
   const title = capitalize(strategyTitle(best.result)) + (best.tuned ? ' with tuned thresholds' : ' at the threshold 0.5');
   const others = options.filter((o) => o.result !== best.result && o.tuned === best.tuned);
-  const where = onValidation ? 'on the validation rows' : 'on the test rows (the run has no validation rows, so this figure is the best of several and flatters the choice)';
+  const crossValidated = best.result.foldBestEpochs !== undefined;
+  const where = !onValidation
+    ? 'on the test rows (the run has no validation rows, so this figure is the best of several and flatters the choice)'
+    : crossValidated
+      ? `out of fold in ${best.result.foldBestEpochs!.length}-fold cross-validation of the training rows`
+      : 'on the validation rows';
   if (others.length === 0) {
     const alone = options.length === 1 ? 'the only strategy trained' : `better than itself ${best.tuned ? 'at 0.5' : 'with tuned thresholds'}`;
     return `${title}: ${alone} (macro-F1 ${fmt(best.score.macroF1)} ${where}${onValidation ? `, ${fmt(best.test.macroF1)} on the test rows` : ''}).`;

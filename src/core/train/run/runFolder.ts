@@ -54,12 +54,12 @@ export function writeRunSummary(summary: RunSummary): Promise<void> {
 }
 
 /** metrics.jsonl: one line per epoch, the whole file replaced atomically at each append (it stays small). */
-export class MetricsLog {
+export class MetricsLog<Line = EpochRecord> {
   private text = '';
 
   constructor(readonly file: string) {}
 
-  append(record: EpochRecord): Promise<void> {
+  append(record: Line): Promise<void> {
     this.text += JSON.stringify(record) + '\n';
     return writeAtomic(this.file, this.text);
   }

@@ -3,6 +3,8 @@
  * on them, train (progress per epoch to metrics.jsonl and the host), tune per-label thresholds on
  * validation, score the test rows at 0.5 and at the tuned thresholds, and save config.json,
  * metrics.jsonl, thresholds.json, predictions.csv, model.json, featurizer.json and tfjs/ (the model in TensorFlow.js Layers format).
+ * With k-fold cross-validation (split.folds) the out-of-fold scores of every training row stand
+ * in for the validation rows, and the final model trains on every training row (fitCrossValidated).
  */
 import * as path from 'node:path';
 import type { DatasetTable } from '../../data/datasetTable.js';
@@ -10,24 +12,29 @@ import type { EvaluationData } from '../../metrics/types.js';
 import { thresholdFreeScores } from '../../metrics/index.js';
 import type { EpochRecord, FromTrainingWorker, Strategy, StrategyResult, TrainJob } from '../../../protocol/training.js';
 import type { TfBackendOptions } from '../backend.js';
-import { fitFeaturizer, trainingSetFrom } from '../features/index.js';
+import { fitFeaturizer, trainingSetFrom, type Featurizer } from '../features/index.js';
+import type { MlpModel } from '../model.js';
 import { saveModel } from '../modelJson.js';
 import { exportTfjsModel } from '../tfjsExport.js';
-import { trainModel } from '../trainLoop.js';
-import type { EpochReport, TrainConfig } from '../types.js';
+import { trainModel, type TrainResult } from '../trainLoop.js';
+import type { EpochReport, TrainConfig, TrainingSet } from '../types.js';
+import { crossValidate, refitEpochs } from './crossValidate.js';
 import { headlineMetrics, scoreSet, tunedThresholds } from './headline.js';
 import type { PreparedSplit } from './prepareSplit.js';
-import { resampleTraining } from './resampleTraining.js';
+import { resampleTraining, type ResampledTraining } from './resampleTraining.js';
 import { MetricsLog, predictionsCsv, thresholdsFile, writeAtomic, writeJsonAtomic } from './runFolder.js';
 import { lossConfigFor, strategyName } from './strategies.js';
 import { validationEstimate } from './validationEstimate.js';
+
+/** A line of folds.jsonl: a fold model's epoch, with its 1-based fold. */
+type FoldEpochRecord = EpochRecord & { fold: number };
 
 export interface StrategyContext {
   job: TrainJob;
   split: PreparedSplit;
   /** Tail-band labels by training frequency (the same for every strategy of a run). */
   tail: readonly number[];
-  /** The two halves of the validation rows for the out-of-fold estimate (validationEstimate.ts). */
+  /** The two halves of the validation rows for the out-of-fold estimate (validationEstimate.ts); with cross-validation the folds serve. */
   validationHalves?: Int32Array;
   backend?: TfBackendOptions;
   signal?: AbortSignal;
@@ -53,84 +60,165 @@ export async function checkpoint(signal: AbortSignal | undefined): Promise<void>
 }
 
 export async function runStrategy(strategy: Strategy, dir: string, ctx: StrategyContext): Promise<StrategyOutcome> {
-  const { job, split, signal, emit } = ctx;
+  const { split, signal } = ctx;
   const name = strategyName(strategy);
-  const resampled = resampleTraining(split.train, strategy.resampling, job.seed, signal);
-  if (strategy.resampling !== 'none') emit({ type: 'log', message: `[${name}] ${strategy.resampling}: ${resampled.added} rows added to the ${split.train.rows} training rows` });
-  for (const note of resampled.notes) emit({ type: 'log', message: `[${name}] ${note}` });
+  const fitted = split.folds ? await fitCrossValidated(strategy, dir, ctx, split.folds) : await fitOnHoldout(strategy, dir, ctx);
   await checkpoint(signal);
 
-  const featurizer = fitFeaturizer(resampled.table);
-  const trainSet = trainingSetFrom(featurizer, resampled.table);
-  const validationSet = split.validation && trainingSetFrom(featurizer, split.validation);
-  const testSet = trainingSetFrom(featurizer, split.test);
-  await checkpoint(signal);
-
-  const config: TrainConfig = {
-    model: { hidden: job.hidden, dropout: job.dropout },
-    loss: lossConfigFor(strategy.loss),
-    epochs: job.epochs,
-    batchSize: job.batchSize,
-    learningRate: job.learningRate,
-    patience: validationSet ? job.patience : 0,
-    threshold: 0.5,
-    seed: job.seed,
-    engine: 'wasm',
-  };
-  await writeJsonAtomic(path.join(dir, 'config.json'), {
-    strategy: name,
-    file: job.file,
-    ...(job.testFile ? { testFile: job.testFile } : {}),
-    split: split.info,
-    labelNames: split.labelNames,
-    trainingRows: trainSet.rows,
-    resampledRowsAdded: resampled.added,
-    features: trainSet.features,
-    train: config,
-  });
-
-  const log = new MetricsLog(path.join(dir, 'metrics.jsonl'));
-  let writes: Promise<void> = Promise.resolve();
-  const onEpoch = (report: EpochReport): void => {
-    const record = epochRecord(report);
-    emit({ type: 'epoch', strategy: name, record });
-    writes = writes.then(() => log.append(record));
-  };
-  const trained = await trainModel(trainSet, validationSet, config, { signal, onEpoch }, ctx.backend ?? {}).finally(() => writes.catch(() => undefined));
-  await writes;
-  await checkpoint(signal);
-
-  const validationScores = validationSet && scoreSet(trained.model, validationSet, split.labelNames);
+  const { model, featurizer, validationScores } = fitted;
   const thresholds = validationScores ? tunedThresholds(validationScores) : split.labelNames.map(() => 0.5);
-  const test = scoreSet(trained.model, testSet, split.labelNames);
+  const test = scoreSet(model, trainingSetFrom(featurizer, split.test), split.labelNames);
   const scores = thresholdFreeScores(test);
   const fixed = headlineMetrics(test, split.labelNames.map(() => 0.5), ctx.tail, scores);
-  const tuned = validationSet ? headlineMetrics(test, thresholds, ctx.tail, scores) : fixed;
+  const tuned = validationScores ? headlineMetrics(test, thresholds, ctx.tail, scores) : fixed;
 
   await writeJsonAtomic(
     path.join(dir, 'thresholds.json'),
-    validationSet
-      ? thresholdsFile(split.labelNames, thresholds, 'validation', `Per label, the threshold of highest F1 on the ${validationSet.rows} validation rows (ties to the lower threshold).`)
-      : thresholdsFile(split.labelNames, thresholds, null, 'Not tuned: the run has no validation split, so every label keeps 0.5.'),
+    !validationScores
+      ? thresholdsFile(split.labelNames, thresholds, null, 'Not tuned: the run has no validation split, so every label keeps 0.5.')
+      : split.folds
+        ? thresholdsFile(split.labelNames, thresholds, 'cross-validation', `Per label, the threshold of highest F1 on the out-of-fold scores of the ${validationScores.rows} training rows (${split.folds.k}-fold cross-validation; ties to the lower threshold).`)
+        : thresholdsFile(split.labelNames, thresholds, 'validation', `Per label, the threshold of highest F1 on the ${validationScores.rows} validation rows (ties to the lower threshold).`),
   );
   await writeAtomic(path.join(dir, 'predictions.csv'), predictionsCsv(test, rowKeysOf(split.test)));
-  await writeJsonAtomic(path.join(dir, 'model.json'), saveModel(trained.model, featurizer, split.labelNames, 0.5));
-  await exportTfjsModel(trained.model, path.join(dir, 'tfjs'));
+  await writeJsonAtomic(path.join(dir, 'model.json'), saveModel(model, featurizer, split.labelNames, 0.5));
+  await exportTfjsModel(model, path.join(dir, 'tfjs'));
   await writeJsonAtomic(path.join(dir, 'featurizer.json'), featurizer);
 
+  const parts = split.folds?.of ?? ctx.validationHalves;
   const result: StrategyResult = {
     strategy: name,
     loss: strategy.loss,
     resampling: strategy.resampling,
     runDir: dir,
-    epochsRun: trained.epochs.length,
-    bestEpoch: trained.bestEpoch,
-    stoppedEarly: trained.stoppedEarly,
+    epochsRun: fitted.epochsRun,
+    bestEpoch: fitted.bestEpoch,
+    stoppedEarly: fitted.stoppedEarly,
     fixed,
     tuned,
-    ...(validationScores && ctx.validationHalves ? { validation: validationEstimate(validationScores, ctx.validationHalves, ctx.tail) } : {}),
+    ...(validationScores && parts ? { validation: validationEstimate(validationScores, parts, ctx.tail) } : {}),
+    ...(fitted.foldBestEpochs ? { foldBestEpochs: fitted.foldBestEpochs } : {}),
   };
-  return { result, test, thresholds, tuned: validationSet !== undefined, engine: trained.engine };
+  return { result, test, thresholds, tuned: validationScores !== undefined, engine: fitted.engine };
+}
+
+/** A trained final model and what tunes its thresholds. */
+interface Fitted {
+  model: MlpModel;
+  featurizer: Featurizer;
+  /** The validation rows' scores (holdout), or every training row's out-of-fold scores (cross-validation). */
+  validationScores?: EvaluationData;
+  epochsRun: number;
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  engine: string;
+  foldBestEpochs?: number[];
+}
+
+/** Resample the training rows, fit the features, train (early stopping on the validation rows when there are any). */
+async function fitOnHoldout(strategy: Strategy, dir: string, ctx: StrategyContext): Promise<Fitted> {
+  const { job, split, signal } = ctx;
+  const resampled = await resampleFor(strategy, split.train, job.seed, ctx);
+  const featurizer = fitFeaturizer(resampled.table);
+  const trainSet = trainingSetFrom(featurizer, resampled.table);
+  const validationSet = split.validation && trainingSetFrom(featurizer, split.validation);
+  await checkpoint(signal);
+  const config = trainConfigFor(job, strategy, validationSet ? job.patience : 0, job.epochs);
+  await writeConfig(dir, strategy, ctx, { trainingRows: trainSet.rows, resampledRowsAdded: resampled.added, features: trainSet.features, train: config });
+  const trained = await trainLogged(trainSet, validationSet, config, dir, strategy, ctx);
+  const validationScores = validationSet && scoreSet(trained.model, validationSet, split.labelNames);
+  return { model: trained.model, featurizer, ...(validationScores ? { validationScores } : {}), epochsRun: trained.epochs.length, bestEpoch: trained.bestEpoch, stoppedEarly: trained.stoppedEarly, engine: trained.engine };
+}
+
+/**
+ * k-fold cross-validation (crossValidate.ts), then the final model on every training row for the
+ * median best epoch of the folds, without early stopping. Fold epochs go to folds.jsonl (an
+ * EpochRecord and its 1-based fold a line); metrics.jsonl and the host's epoch messages are the final model's.
+ */
+async function fitCrossValidated(strategy: Strategy, dir: string, ctx: StrategyContext, folds: { of: Int32Array; k: number }): Promise<Fitted> {
+  const { job, split, signal, emit } = ctx;
+  const name = strategyName(strategy);
+  const foldConfig = trainConfigFor(job, strategy, job.patience, job.epochs);
+  await writeConfig(dir, strategy, ctx, { crossValidation: { folds: folds.k }, train: foldConfig });
+  const foldLog = new MetricsLog<FoldEpochRecord>(path.join(dir, 'folds.jsonl'));
+  let writes: Promise<void> = Promise.resolve();
+  const cv = await crossValidate(strategy, {
+    job,
+    pool: split.train,
+    folds,
+    labelNames: split.labelNames,
+    config: foldConfig,
+    ...(ctx.backend ? { backend: ctx.backend } : {}),
+    ...(signal ? { signal } : {}),
+    onEpoch: (fold, report) => {
+      const line: FoldEpochRecord = { fold: fold + 1, ...epochRecord(report) };
+      writes = writes.then(() => foldLog.append(line));
+    },
+    onFold: (fold, outcome) => emit({ type: 'log', message: `[${name}] fold ${fold + 1}/${folds.k}: best epoch ${outcome.bestEpoch} of ${outcome.epochsRun}, held-out macro-F1 ${outcome.macroF1.toFixed(3)}` }),
+  }).finally(() => writes.catch(() => undefined));
+  await writes;
+  await checkpoint(signal);
+
+  const resampled = await resampleFor(strategy, split.train, job.seed, ctx);
+  const featurizer = fitFeaturizer(resampled.table);
+  const trainSet = trainingSetFrom(featurizer, resampled.table);
+  const epochs = refitEpochs(cv.folds);
+  const config = trainConfigFor(job, strategy, 0, epochs);
+  const foldBestEpochs = cv.folds.map((f) => f.bestEpoch);
+  await writeConfig(dir, strategy, ctx, { crossValidation: { folds: folds.k, foldBestEpochs, foldTrain: foldConfig }, trainingRows: trainSet.rows, resampledRowsAdded: resampled.added, features: trainSet.features, train: config });
+  const trained = await trainLogged(trainSet, undefined, config, dir, strategy, ctx);
+  return { model: trained.model, featurizer, validationScores: cv.outOfFold, epochsRun: trained.epochs.length, bestEpoch: trained.bestEpoch, stoppedEarly: false, engine: trained.engine, foldBestEpochs };
+}
+
+async function resampleFor(strategy: Strategy, train: DatasetTable, seed: number, ctx: StrategyContext): Promise<ResampledTraining> {
+  const name = strategyName(strategy);
+  const resampled = resampleTraining(train, strategy.resampling, seed, ctx.signal);
+  if (strategy.resampling !== 'none') ctx.emit({ type: 'log', message: `[${name}] ${strategy.resampling}: ${resampled.added} rows added to the ${train.rows} training rows` });
+  for (const note of resampled.notes) ctx.emit({ type: 'log', message: `[${name}] ${note}` });
+  await checkpoint(ctx.signal);
+  return resampled;
+}
+
+function trainConfigFor(job: TrainJob, strategy: Strategy, patience: number, epochs: number): TrainConfig {
+  return {
+    model: { hidden: job.hidden, dropout: job.dropout },
+    loss: lossConfigFor(strategy.loss),
+    epochs,
+    batchSize: job.batchSize,
+    learningRate: job.learningRate,
+    patience,
+    threshold: 0.5,
+    seed: job.seed,
+    engine: 'wasm',
+  };
+}
+
+async function writeConfig(dir: string, strategy: Strategy, ctx: StrategyContext, details: Record<string, unknown>): Promise<void> {
+  const { job, split } = ctx;
+  await writeJsonAtomic(path.join(dir, 'config.json'), {
+    strategy: strategyName(strategy),
+    file: job.file,
+    ...(job.testFile ? { testFile: job.testFile } : {}),
+    split: split.info,
+    labelNames: split.labelNames,
+    ...details,
+  });
+}
+
+/** Trains with each epoch sent to the host and appended to metrics.jsonl. */
+async function trainLogged(trainSet: TrainingSet, validationSet: TrainingSet | undefined, config: TrainConfig, dir: string, strategy: Strategy, ctx: StrategyContext): Promise<TrainResult> {
+  const name = strategyName(strategy);
+  const log = new MetricsLog(path.join(dir, 'metrics.jsonl'));
+  let writes: Promise<void> = Promise.resolve();
+  const onEpoch = (report: EpochReport): void => {
+    const record = epochRecord(report);
+    ctx.emit({ type: 'epoch', strategy: name, record });
+    writes = writes.then(() => log.append(record));
+  };
+  const signal = ctx.signal;
+  const trained = await trainModel(trainSet, validationSet, config, { ...(signal ? { signal } : {}), onEpoch }, ctx.backend ?? {}).finally(() => writes.catch(() => undefined));
+  await writes;
+  return trained;
 }
 
 function epochRecord(report: EpochReport): EpochRecord {

@@ -56,18 +56,19 @@ export async function runTraining(job: TrainJob, emit: (message: FromTrainingWor
     await writeRunSummary(summary);
     const names = job.strategies.map(strategyName);
     emit({ type: 'prepared', summary: structuredClone(summary), strategies: names, epochs: job.epochs });
-    emit({ type: 'log', message: `split: ${split.info.source}; ${split.info.train} training, ${split.info.validation} validation, ${split.info.test} test rows` });
+    const validated = split.folds ? `scored out of fold (${split.folds.k} folds)` : `${split.info.validation} validation`;
+    emit({ type: 'log', message: `split: ${split.info.source}; ${split.info.train} training, ${validated}, ${split.info.test} test rows` });
     if (split.info.absent.length > 0) emit({ type: 'log', message: `labels absent from a part: ${split.info.absent.join(', ')}` });
     for (const note of split.notes) emit({ type: 'log', message: note });
     const tail = tailLabels(labelCounts(split.train.labels));
-    const halves = split.validation && validationHalves(split.validation.labels, job.seed);
+    const halves = !split.folds && split.validation ? validationHalves(split.validation.labels, job.seed) : undefined;
     const outcomes: StrategyOutcome[] = [];
     for (const [index, strategy] of job.strategies.entries()) {
       signal?.throwIfAborted();
       emit({ type: 'strategyStarted', strategy: names[index], index, of: names.length });
       const dir = job.kind === 'train' ? runDir : path.join(runDir, safeName(names[index]));
       await fs.mkdir(dir, { recursive: true });
-      const outcome = await runStrategy(strategy, dir, { job, split, tail, validationHalves: halves, backend: options.backend, signal, emit });
+      const outcome = await runStrategy(strategy, dir, { job, split, tail, ...(halves ? { validationHalves: halves } : {}), backend: options.backend, signal, emit });
       outcomes.push(outcome);
       summary.backend = backendOfEngine(outcome.engine, summary.backend);
       summary.strategies.push(outcome.result);
@@ -99,7 +100,9 @@ function testEvaluation(outcome: StrategyOutcome, split: PreparedSplit, job: Tra
   return evaluateScores(outcome.test, {
     thresholds: useTuned ? outcome.thresholds : outcome.thresholds.map(() => 0.5),
     thresholdSource: useTuned
-      ? `per label, tuned for F1 on the ${validationRows} validation rows`
+      ? split.folds
+        ? `per label, tuned for F1 on the out-of-fold scores of the ${split.info.train} training rows (${split.folds.k}-fold cross-validation)`
+        : `per label, tuned for F1 on the ${validationRows} validation rows`
       : outcome.tuned
         ? '0.5 for every label (recommended over the tuned thresholds on the validation rows)'
         : '0.5 for every label (no validation split to tune on)',

@@ -9,6 +9,19 @@ export const DEFAULT_RATIOS: [number, number, number] = [0.7, 0.15, 0.15];
 /** The share of the training rows carved out for validation when the test rows come from elsewhere. */
 export const VALIDATION_CARVE = 0.15;
 
+/** Folds of the 'auto' cross-validation (k-fold cross-validation, Kohavi 1995: k = 5 or 10 is the usual choice). */
+export const AUTO_FOLDS = 5;
+
+/** 'auto' cross-validates below this many training rows (a 15% validation part would hold under 750 rows: too few to steer early stopping, thresholds and the choice). */
+export const AUTO_FOLDS_MAX_ROWS = 5000;
+
+/** The k of k-fold cross-validation for a training pool of `rows` that has no validation rows of its own; 0: carve a validation part. */
+export function foldsFor(job: Pick<TrainJob, 'folds' | 'patience'>, rows: number): number {
+  if (job.patience === 0 || job.folds === undefined) return 0;
+  const k = job.folds === 'auto' ? (rows < AUTO_FOLDS_MAX_ROWS ? AUTO_FOLDS : 0) : job.folds;
+  return k >= 2 && k <= rows ? k : 0;
+}
+
 /**
  * Patience of early stopping when the user does not give one: 10 epochs without a better
  * validation macro-F1. The parity mode with PyTorch is patience 0 (and batch 64): exactly
@@ -18,7 +31,8 @@ export const DEFAULT_PATIENCE = 10;
 
 /**
  * The run defaults: the issue's recipe (MLP 128 ReLU, Adam 1e-3, batch 64, 60 epochs at most)
- * with early stopping on validation macro-F1.
+ * with early stopping on validation macro-F1, and k-fold cross-validation of small training files
+ * that come without validation rows (foldsFor).
  */
 export const DEFAULT_JOB_SETTINGS = {
   hidden: [128],
@@ -29,6 +43,7 @@ export const DEFAULT_JOB_SETTINGS = {
   learningRate: 1e-3,
   seed: 0,
   ratios: DEFAULT_RATIOS,
+  folds: 'auto' as const,
 } satisfies Partial<TrainJob>;
 
 /** Throws a UsageError naming the first setting out of range. */
@@ -47,6 +62,9 @@ export function checkTrainJob(job: TrainJob): void {
   if (!Number.isInteger(job.batchSize) || job.batchSize < 1) throw new UsageError(`batch size must be a whole number >= 1, got ${job.batchSize}`);
   if (!(job.learningRate > 0 && Number.isFinite(job.learningRate))) throw new UsageError(`learning rate must be a number > 0, got ${job.learningRate}`);
   if (!Number.isSafeInteger(job.seed)) throw new UsageError(`seed must be a whole number, got ${job.seed}`);
+  if (job.folds !== undefined && job.folds !== 'auto' && !(Number.isInteger(job.folds) && (job.folds === 0 || job.folds >= 2))) {
+    throw new UsageError(`folds must be 'auto', 0 (a carved validation part) or a whole number >= 2, got ${String(job.folds)}`);
+  }
   const ratios = job.ratios;
   if (!Array.isArray(ratios) || ratios.length !== 3 || ratios.some((r) => !(r > 0 && r < 1)) || Math.abs(ratios[0] + ratios[1] + ratios[2] - 1) > 1e-9) {
     throw new UsageError(`ratios are three proportions train,validation,test, each in (0, 1), summing to 1; got [${String(ratios)}]`);

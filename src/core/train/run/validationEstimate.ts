@@ -6,6 +6,8 @@
  * rows it flatters every strategy, and the noisiest most); so the validation rows are cut into two
  * halves by iterative stratification, thresholds tuned on each half predict the other, and the
  * two halves' confusion counts are summed (cross-fitting, as in k-fold cross-validation with k = 2).
+ * With k-fold cross-validation the scores are every training row's out-of-fold scores and the
+ * parts are the k folds: each fold is scored at the thresholds tuned on the other k - 1.
  */
 import type { HeadlineMetrics } from '../../../protocol/training.js';
 import { averagedPrecisionRecallF1, confusionCounts, perLabelPrecisionRecallF1, type ConfusionCounts } from '../../metrics/index.js';
@@ -17,7 +19,7 @@ import { headlineMetrics, tunedThresholds } from './headline.js';
 export interface ValidationEstimate {
   /** On every validation row at the threshold 0.5. */
   fixed: HeadlineMetrics;
-  /** On every validation row, each half at the thresholds tuned on the other half (mAP: threshold-free, as `fixed`). */
+  /** On every validation row, each part at the thresholds tuned on the other parts (mAP: threshold-free, as `fixed`). */
   tuned: HeadlineMetrics;
 }
 
@@ -27,23 +29,29 @@ export function validationHalves(labels: LabelMatrix, seed: number): Int32Array 
   return iterativeStratify(labels, { proportions: [0.5, 0.5], seed }).assignment;
 }
 
-export function validationEstimate(validation: EvaluationData, halves: Int32Array, tail: readonly number[]): ValidationEstimate {
+/** `parts`: the part (0..k-1) of each validation row, k >= 2 (validationHalves, or the folds of cross-validation). */
+export function validationEstimate(validation: EvaluationData, parts: Int32Array, tail: readonly number[]): ValidationEstimate {
   const labels = validation.labelNames.length;
   const fixed = headlineMetrics(validation, new Array<number>(labels).fill(0.5), tail);
-  const parts = [rowsOf(halves, 0), rowsOf(halves, 1)];
-  if (parts[0].length === 0 || parts[1].length === 0) return { fixed, tuned: fixed };
-  const data = parts.map((rows) => subsetRows(validation, rows));
-  const thresholds = data.map((half) => tunedThresholds(half));
-  const counts = sumCounts(confusionCounts(data[0], thresholds[1]), confusionCounts(data[1], thresholds[0]));
-  const perLabel = perLabelPrecisionRecallF1(counts, 0);
-  const averages = averagedPrecisionRecallF1(counts, perLabel, 0);
+  const k = parts.reduce((max, p) => Math.max(max, p + 1), 0);
+  const rows = Array.from({ length: k }, (_, p) => rowsOf(parts, (q) => q === p));
+  if (rows.filter((r) => r.length > 0).length < 2) return { fixed, tuned: fixed };
+  let counts: ConfusionCounts | undefined;
+  for (let p = 0; p < k; p++) {
+    if (rows[p].length === 0) continue;
+    const thresholds = tunedThresholds(subsetRows(validation, rowsOf(parts, (q) => q !== p)));
+    const part = confusionCounts(subsetRows(validation, rows[p]), thresholds);
+    counts = counts ? sumCounts(counts, part) : part;
+  }
+  const perLabel = perLabelPrecisionRecallF1(counts!, 0);
+  const averages = averagedPrecisionRecallF1(counts!, perLabel, 0);
   const tailF1 = tail.length === 0 ? 0 : tail.reduce((sum, l) => sum + (perLabel[l].f1 ?? 0), 0) / tail.length;
   return { fixed, tuned: { macroF1: averages.macro.f1 ?? 0, microF1: averages.micro.f1 ?? 0, mAP: fixed.mAP, tailF1 } };
 }
 
-function rowsOf(halves: Int32Array, half: number): Int32Array {
+function rowsOf(parts: Int32Array, keep: (part: number) => boolean): Int32Array {
   const rows: number[] = [];
-  for (let i = 0; i < halves.length; i++) if (halves[i] === half) rows.push(i);
+  for (let i = 0; i < parts.length; i++) if (keep(parts[i])) rows.push(i);
   return Int32Array.from(rows);
 }
 
