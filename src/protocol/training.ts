@@ -132,10 +132,10 @@ export function heldOutRowsText(split: SplitInfo): string {
   return (split.folds ?? 0) > 1 ? `the out-of-fold scores of the ${n(split.train)} training rows (${split.folds}-fold cross-validation)` : `the ${n(split.validation)} validation rows`;
 }
 
-/** `273 training, 59 validation, 59 test rows`; with cross-validation `391 training (5-fold cross-validation), 202 test rows`. */
+/** `273 training, 59 validation, 59 test rows`; with cross-validation (which the split's source names) `391 training, 202 test rows`. */
 export function splitRowsText(split: SplitInfo): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  if ((split.folds ?? 0) > 1) return `${n(split.train)} training (${split.folds}-fold cross-validation), ${n(split.test)} test rows`;
+  if ((split.folds ?? 0) > 1) return `${n(split.train)} training, ${n(split.test)} test rows`;
   return `${n(split.train)} training, ${n(split.validation)} validation, ${n(split.test)} test rows`;
 }
 
