@@ -6,6 +6,7 @@
  * thresholds and estimate the strategy, and the median best epoch sizes the final model.
  */
 import type { DatasetTable } from '../../data/datasetTable.js';
+import { rowsOfParts, rowsOutsidePart } from '../../data/partRows.js';
 import { subsetTable } from '../../data/subsetTable.js';
 import type { EvaluationData } from '../../metrics/types.js';
 import type { Strategy, TrainJob } from '../../../protocol/training.js';
@@ -55,8 +56,10 @@ export async function crossValidate(strategy: Strategy, ctx: CrossValidateContex
   const outOfFold: EvaluationData = { rows: pool.rows, labelNames, truth: new Uint8Array(pool.rows * labels), scores: new Float64Array(pool.rows * labels) };
   const outcomes: FoldOutcome[] = [];
   let engine = '';
+  const heldOut = rowsOfParts(folds.of, folds.k);
   for (let f = 0; f < folds.k; f++) {
-    const [trainRows, heldRows] = foldRows(folds.of, f);
+    const trainRows = rowsOutsidePart(folds.of, f);
+    const heldRows = heldOut[f];
     const seed = deriveSeed(job.seed, FOLD_SEED_STREAM + f);
     const resampled = resampleTraining(subsetTable(pool, trainRows), strategy.resampling, seed, signal);
     const featurizer = fitFeaturizer(resampled.table);
@@ -79,14 +82,6 @@ export async function crossValidate(strategy: Strategy, ctx: CrossValidateContex
 export function refitEpochs(folds: readonly FoldOutcome[], scale = 1): number {
   const sorted = folds.map((f) => f.bestEpoch).sort((a, b) => a - b);
   return Math.max(1, Math.round((sorted[Math.floor(sorted.length / 2)] ?? 1) * scale));
-}
-
-/** Pool rows outside fold f (its training rows) and inside it (held out). */
-function foldRows(of: Int32Array, f: number): [Int32Array, Int32Array] {
-  const train: number[] = [];
-  const held: number[] = [];
-  of.forEach((fold, r) => (fold === f ? held : train).push(r));
-  return [Int32Array.from(train), Int32Array.from(held)];
 }
 
 /** Copies label-major scores and truth of `part` (its row i is pool row rows[i]) into `into`. */

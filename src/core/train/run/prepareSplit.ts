@@ -11,6 +11,7 @@
  */
 import * as path from 'node:path';
 import { readDatasetTable, type DatasetTable } from '../../data/datasetTable.js';
+import { rowsOfParts } from '../../data/partRows.js';
 import { subsetTable } from '../../data/subsetTable.js';
 import { DatasetError } from '../../errors.js';
 import { openDataset } from '../../io/open.js';
@@ -111,16 +112,6 @@ export async function prepareSplit(job: TrainJob, signal?: AbortSignal): Promise
     ...(folds ? { folds: folds.k } : {}),
   };
   return { labelNames, train, ...(validation ? { validation } : {}), ...(folds ? { folds } : {}), test, info, ...(testFile ? { testFile } : {}), notes };
-}
-
-/** Row indices of each part of an assignment. */
-function rowsOfParts(assignment: Int32Array, parts: number): Int32Array[] {
-  const counts = new Int32Array(parts);
-  for (const p of assignment) counts[p]++;
-  const out = Array.from(counts, (c) => new Int32Array(c));
-  const fill = new Int32Array(parts);
-  assignment.forEach((p, r) => (out[p][fill[p]++] = r));
-  return out;
 }
 
 /** The rows of each part by the file's split column; an unknown or missing value is the file's problem. */

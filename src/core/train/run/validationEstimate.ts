@@ -13,6 +13,7 @@ import type { HeadlineMetrics } from '../../../protocol/training.js';
 import { averagedPrecisionRecallF1, confusionCounts, perLabelPrecisionRecallF1, type ConfusionCounts } from '../../metrics/index.js';
 import type { EvaluationData } from '../../metrics/types.js';
 import type { LabelMatrix } from '../../data/labelMatrix.js';
+import { rowsOfParts, rowsOutsidePart } from '../../data/partRows.js';
 import { iterativeStratify } from '../../resample/iterativeStratify.js';
 import { headlineMetrics, tunedThresholds } from './headline.js';
 
@@ -34,12 +35,12 @@ export function validationEstimate(validation: EvaluationData, parts: Int32Array
   const labels = validation.labelNames.length;
   const fixed = headlineMetrics(validation, new Array<number>(labels).fill(0.5), tail);
   const k = parts.reduce((max, p) => Math.max(max, p + 1), 0);
-  const rows = Array.from({ length: k }, (_, p) => rowsOf(parts, (q) => q === p));
+  const rows = rowsOfParts(parts, k);
   if (rows.filter((r) => r.length > 0).length < 2) return { fixed, tuned: fixed };
   let counts: ConfusionCounts | undefined;
   for (let p = 0; p < k; p++) {
     if (rows[p].length === 0) continue;
-    const thresholds = tunedThresholds(subsetRows(validation, rowsOf(parts, (q) => q !== p)));
+    const thresholds = tunedThresholds(subsetRows(validation, rowsOutsidePart(parts, p)));
     const part = confusionCounts(subsetRows(validation, rows[p]), thresholds);
     counts = counts ? sumCounts(counts, part) : part;
   }
@@ -47,12 +48,6 @@ export function validationEstimate(validation: EvaluationData, parts: Int32Array
   const averages = averagedPrecisionRecallF1(counts!, perLabel, 0);
   const tailF1 = tail.length === 0 ? 0 : tail.reduce((sum, l) => sum + (perLabel[l].f1 ?? 0), 0) / tail.length;
   return { fixed, tuned: { macroF1: averages.macro.f1 ?? 0, microF1: averages.micro.f1 ?? 0, mAP: fixed.mAP, tailF1 } };
-}
-
-function rowsOf(parts: Int32Array, keep: (part: number) => boolean): Int32Array {
-  const rows: number[] = [];
-  for (let i = 0; i < parts.length; i++) if (keep(parts[i])) rows.push(i);
-  return Int32Array.from(rows);
 }
 
 /** The given rows of label-major evaluation data. */
