@@ -265,9 +265,20 @@ export class Workbench {
    */
   async explorerContextMenu(file: string, item: string, options: { beforeClick?: () => Promise<unknown> } = {}): Promise<void> {
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly(file) }) });
-    await row.first().click({ button: 'right', timeout: 10_000 });
     const entry = this.page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: exactly(item) });
-    await entry.first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Items whose `when` needs the workspace trust state (training) are missing from a menu opened
+    // before the workbench has settled it at startup: close such a menu and open it again.
+    for (let attempt = 1; ; attempt++) {
+      await row.first().click({ button: 'right', timeout: 10_000 });
+      try {
+        await entry.first().waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 10_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.keyboard.press('Escape');
+        await sleep(1_000);
+      }
+    }
     await options.beforeClick?.();
     await entry.first().click({ timeout: 10_000 });
   }
