@@ -1,10 +1,12 @@
 /**
  * Feature transforms for training, fitted on training rows only: standardisation with missing
  * indicators (hand-computed), one-hot top-K + other, hashed TF-IDF against scikit-learn's
- * TfidfVectorizer(ngram_range=(1, 2)), the JSON round trip, and a real dataset's scaled columns.
+ * TfidfVectorizer(ngram_range=(1, 2)), the JSON round trip, a real dataset's scaled columns, and a
+ * real two-valued nominal as one indicator column (more in train.indicator.test.ts).
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { readDatasetTable, type DatasetTable, type FeatureData } from '../../src/core/data/datasetTable.js';
 import { openDataset } from '../../src/core/io/open.js';
@@ -90,7 +92,9 @@ test('text: equals scikit-learn TfidfVectorizer(ngram_range=(1, 2)) on the train
 test('a featurizer survives JSON and refuses a table without its columns', () => {
   const t = table([{ kind: 'numeric', name: 'a', values: Float64Array.from([1, 5, NaN]) }, { kind: 'text', name: 'doc', values: ['x yy', 'zz', null] }], 3);
   const f = fitFeaturizer(t, { ...options, textDims: 32 });
+  assert.equal(f.version, 2, 'featurizer.json version 2');
   const copy = parseFeaturizer(JSON.parse(JSON.stringify(f)));
+  assert.deepEqual(copy, f);
   assert.deepEqual(transformTable(copy, t), transformTable(f, t));
   assert.throws(() => transformTable(f, table([{ kind: 'numeric', name: 'b', values: Float64Array.from([1]) }], 1)), UsageError);
   assert.throws(() => parseFeaturizer({ format: 'other' }), UsageError);
@@ -113,4 +117,31 @@ test('emotions-train: every standardised column has mean 0 and population std 1'
   }
   const positives = set.y.reduce((a, b) => a + b, 0);
   assert.equal(positives, Array.from({ length: t.rows }, (_, r) => t.labels.offsets[r + 1] - t.labels.offsets[r]).reduce((a, b) => a + b, 0));
+});
+
+test('foodtruck: gender {F,M} is one indicator of the rarer value in the file, the 5-valued time stays one-hot by frequency', { skip: skipUnlessDatasets('foodtruck/foodtruck.arff') }, async () => {
+  const file = datasetPath('foodtruck/foodtruck.arff')!;
+  const t = await readDatasetTable(await openDataset(file));
+  // the values of an attribute, from the dense data lines at its position
+  const text = readFileSync(file, 'utf8');
+  const attributes = [...text.matchAll(/^@attribute\s+(\S+)/gim)].map((m) => m[1]);
+  const data = text.slice(text.search(/^@data/im)).split('\n').slice(1).filter((l) => l.includes(','));
+  const valuesOf = (name: string): string[] => data.map((line) => line.split(',')[attributes.indexOf(name)]);
+  const countOf = (name: string, value: string): number => valuesOf(name).filter((v) => v === value).length;
+  const [females, males] = [countOf('gender', 'F'), countOf('gender', 'M')];
+  assert.equal(females + males, t.rows);
+  const rarer = males < females ? 'M' : 'F';
+  const f = fitFeaturizer(t);
+  assert.deepEqual(f.encodings.find((e) => e.column === 'gender'), { kind: 'indicator', column: 'gender', present: rarer });
+  // one-hot: most frequent first, ties in declared order
+  const times = ['lunch', 'afternoon', 'happy_hour', 'dinner', 'dawn'].filter((c) => countOf('time', c) > 0);
+  times.sort((a, b) => countOf('time', b) - countOf('time', a));
+  assert.deepEqual(f.encodings.find((e) => e.column === 'time'), { kind: 'oneHot', column: 'time', categories: times });
+  // the indicator column holds a 1 exactly in the rows of the rarer value
+  const column = t.features.findIndex((c) => c.name === 'gender');
+  const offset = featurizerWidth({ ...f, encodings: f.encodings.slice(0, column) });
+  const x = transformTable(f, t);
+  const width = featurizerWidth(f);
+  const encoded = Array.from({ length: t.rows }, (_, r) => x[r * width + offset]);
+  assert.deepEqual(encoded, valuesOf('gender').map((v) => (v === rarer ? 1 : 0)));
 });

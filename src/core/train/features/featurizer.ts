@@ -1,25 +1,32 @@
 /**
  * Every feature column of a DatasetTable turned into one Float32 row per table row: numeric
- * columns standardised (with missing indicators), categorical ones one-hot (top K + other), text
- * as hashed TF-IDF. The rows come out CSR when the encoded matrix is sparse (any text column, or
+ * columns standardised (with missing indicators), categorical ones with at most two categories in
+ * training as one 0/1 indicator column, other categorical ones one-hot (top K + other), text as
+ * hashed TF-IDF. The rows come out CSR when the encoded matrix is sparse (any text column, or
  * under a quarter non-zeros), else dense. Fitted on the training rows only; the fitted form is
- * plain JSON, so a saved model carries exactly the transform (and row form) it was trained with.
+ * plain JSON (featurizer.json, read by featurizerJson.ts), so a saved model carries exactly the
+ * transform (and row form) it was trained with.
  */
 import { UsageError } from '../../errors.js';
-import type { DatasetTable, FeatureData, SparseNumericColumn } from '../../data/datasetTable.js';
+import type { CategoricalColumn, DatasetTable, FeatureData, SparseNumericColumn } from '../../data/datasetTable.js';
 import { numericValueAt, numericValues, outputPositions } from '../../data/sparseNumeric.js';
 import type { LabelMatrix } from '../../data/labelMatrix.js';
 import { CsrBuilder } from '../featureRows.js';
 import type { CsrRows, FeatureRows, TrainingSet } from '../types.js';
 import { encodeNumeric, fitNumeric, nonZeroShare, numericWidth, scaledValue, type NumericEncoding } from './standardize.js';
-import { encodeOneHot, fitOneHot, oneHotSlots, oneHotWidth, type OneHotEncoding } from './oneHot.js';
+import { categoryCounts, encodeOneHot, fitOneHot, oneHotSlots, oneHotWidth, type OneHotEncoding } from './oneHot.js';
+import { fitIndicator, indicatorFlags, indicatorValue, presentShare, type IndicatorEncoding } from './indicator.js';
 import { encodeTfidf, fitTfidf, tfidfEntries, type TfidfEncoding } from './tfidf.js';
+import { FEATURIZER_FORMAT, FEATURIZER_VERSION } from './featurizerJson.js';
 
-export type FeatureEncoding = NumericEncoding | OneHotEncoding | TfidfEncoding;
+export { parseFeaturizer } from './featurizerJson.js';
+
+export type FeatureEncoding = NumericEncoding | OneHotEncoding | IndicatorEncoding | TfidfEncoding;
 
 export interface Featurizer {
-  format: 'imbalance-lens-featurizer';
-  version: 1;
+  format: typeof FEATURIZER_FORMAT;
+  /** Written as 2; parseFeaturizer also reads version 1 files, returned as 2. */
+  version: typeof FEATURIZER_VERSION;
   encodings: FeatureEncoding[];
   /** How trainingSetFrom stores the encoded rows: 'csr' when they are mostly zeros. Absent: dense. */
   rows?: 'dense' | 'csr';
@@ -40,29 +47,49 @@ export const SPARSE_SHARE = 0.25;
 /**
  * Fits the transform on the given rows of the table (all rows when omitted: pass the training rows).
  * The rows are CSR when there is a text column or the estimated share of non-zeros is under
- * SPARSE_SHARE; then mostly-zero numeric columns are scaled without centring. Dense: all centred.
+ * SPARSE_SHARE (an indicator counts its share of 1s, as a mostly-zero numeric column its share of
+ * non-zeros); then mostly-zero numeric columns are scaled without centring. Dense: all centred.
+ * Indicators and one-hot columns are 0/1 as they are, never scaled.
  */
 export function fitFeaturizer(table: DatasetTable, options: FeaturizerOptions = DEFAULT_FEATURIZER_OPTIONS, rows?: ArrayLike<number>): Featurizer {
   if (table.features.length === 0) throw new UsageError('the dataset has no feature columns to train on');
-  const shares = table.features.map((f) => (f.kind === 'numeric' ? nonZeroShare(f, rows) : 1));
-  const encodings = table.features.map((f): FeatureEncoding => {
-    if (f.kind === 'numeric') return fitNumeric(f, rows);
-    if (f.kind === 'categorical') return fitOneHot(f, options.topCategories, rows);
-    return fitTfidf(f, options.textDims, rows);
+  const n = rows ? rows.length : table.rows;
+  // each column's encoding and its share of non-zeros in the training rows (1: assume every row)
+  const fitted = table.features.map((f, i): { encoding: FeatureEncoding; share: number } => {
+    if (f.kind === 'numeric') return { encoding: fitNumeric(f, rows), share: nonZeroShare(f, rows) };
+    if (f.kind === 'categorical') return fitCategorical(f, declaredValues(table, i), options.topCategories, rows, n);
+    return { encoding: fitTfidf(f, options.textDims, rows), share: 1 };
   });
-  // Non-zeros per encoded row if mostly-zero numeric columns stay uncentred: their share, else 1 per column (one-hot: at most 1).
-  const nonZerosPerRow = encodings.reduce((sum, e, i) => sum + (e.kind === 'numeric' && shares[i] < SPARSE_SHARE ? shares[i] : 1), 0);
+  const encodings = fitted.map((c) => c.encoding);
+  // Non-zeros per encoded row if mostly-zero numeric columns stay uncentred: their share; an indicator: its share of 1s; else 1 per column (one-hot: at most 1).
+  const nonZerosPerRow = fitted.reduce((sum, { encoding, share }) => sum + (encoding.kind === 'indicator' || (encoding.kind === 'numeric' && share < SPARSE_SHARE) ? share : 1), 0);
   const width = encodings.reduce((sum, e) => sum + encodingWidth(e), 0);
   const sparse = encodings.some((e) => e.kind === 'tfidf') || nonZerosPerRow < SPARSE_SHARE * width;
-  if (!sparse) return { format: 'imbalance-lens-featurizer', version: 1, encodings };
+  if (!sparse) return { format: FEATURIZER_FORMAT, version: FEATURIZER_VERSION, encodings };
   // scikit-learn StandardScaler(with_mean=False) on mostly-zero columns, so their zeros stay zeros in the CSR rows
-  const scaled = encodings.map((e, i): FeatureEncoding => (e.kind === 'numeric' && shares[i] < SPARSE_SHARE ? { ...e, center: false } : e));
-  return { format: 'imbalance-lens-featurizer', version: 1, encodings: scaled, rows: 'csr' };
+  const scaled = fitted.map(({ encoding: e, share }): FeatureEncoding => (e.kind === 'numeric' && share < SPARSE_SHARE ? { ...e, center: false } : e));
+  return { format: FEATURIZER_FORMAT, version: FEATURIZER_VERSION, encodings: scaled, rows: 'csr' };
+}
+
+/** An indicator when the training rows show at most two categories (see fitIndicator), else one-hot; with the share of non-zeros. */
+function fitCategorical(column: CategoricalColumn, declared: readonly string[] | undefined, topK: number, rows: ArrayLike<number> | undefined, n: number): { encoding: FeatureEncoding; share: number } {
+  const counts = categoryCounts(column, rows);
+  const indicator = fitIndicator(column, counts, declared);
+  if (indicator) return { encoding: indicator, share: presentShare(indicator, column, counts, n) };
+  return { encoding: fitOneHot(column, topK, counts), share: 1 };
+}
+
+/** The values the schema declares for feature i (ARFF nominal, detected CSV categories), when the table has a schema naming that column. */
+function declaredValues(table: DatasetTable, i: number): readonly string[] | undefined {
+  // tables built by hand (tests) may come without a schema
+  const declared = (table.schema as DatasetTable['schema'] | undefined)?.features[i];
+  return declared && declared.name === table.features[i].name ? declared.values : undefined;
 }
 
 export function encodingWidth(e: FeatureEncoding): number {
   if (e.kind === 'numeric') return numericWidth(e);
   if (e.kind === 'oneHot') return oneHotWidth(e);
+  if (e.kind === 'indicator') return 1;
   return e.dims;
 }
 
@@ -81,12 +108,14 @@ export function transformTable(featurizer: Featurizer, table: DatasetTable, rows
     const column = columnFor(table, encoding);
     const w = encodingWidth(encoding);
     const slots = encoding.kind === 'oneHot' && column.kind === 'categorical' ? oneHotSlots(encoding, column) : undefined;
+    const flags = encoding.kind === 'indicator' && column.kind === 'categorical' ? indicatorFlags(encoding, column) : undefined;
     const numbers = column.kind === 'numeric' ? numericValues(column) : undefined;
     for (let r = 0; r < n; r++) {
       const row = rows ? rows[r] : r;
       const at = r * width + offset;
       if (encoding.kind === 'numeric' && numbers) encodeNumeric(encoding, numbers[row], out, at);
       else if (slots && column.kind === 'categorical') encodeOneHot(slots, column.codes[row], out, at, w);
+      else if (flags && column.kind === 'categorical') out[at] = indicatorValue(flags, column.codes[row]);
       else if (encoding.kind === 'tfidf' && column.kind === 'text') encodeTfidf(encoding, column.values[row], out, at);
     }
     offset += w;
@@ -105,7 +134,8 @@ export function transformTableCsr(featurizer: Featurizer, table: DatasetTable, r
   const parts = featurizer.encodings.map((encoding) => {
     const column = columnFor(table, encoding);
     const slots = encoding.kind === 'oneHot' && column.kind === 'categorical' ? oneHotSlots(encoding, column) : undefined;
-    return { encoding, column, slots, width: encodingWidth(encoding) };
+    const flags = encoding.kind === 'indicator' && column.kind === 'categorical' ? indicatorFlags(encoding, column) : undefined;
+    return { encoding, column, slots, flags, width: encodingWidth(encoding) };
   });
   const byRow = sparseEntriesByRow(parts.map((p) => (p.encoding.kind === 'numeric' && p.encoding.center === false ? sparseColumnOf(p.column) : undefined)), n, table.rows, rows);
   const offsets: number[] = [];
@@ -127,13 +157,16 @@ export function transformTableCsr(featurizer: Featurizer, table: DatasetTable, r
         if (encoding.kind === 'numeric') pushNumeric(encoding, offsets[byRow.parts[k]], byRow.values[k]);
       }
       if (q === perRow.length) break;
-      const { encoding, column, slots } = parts[upTo];
+      const { encoding, column, slots, flags } = parts[upTo];
       const offset = offsets[upTo];
       if (encoding.kind === 'numeric' && column.kind === 'numeric') {
         pushNumeric(encoding, offset, numericValueAt(column, row));
       } else if (slots && column.kind === 'categorical') {
         const code = column.codes[row];
         if (code >= 0) builder.push(offset + slots[code], 1);
+      } else if (flags && column.kind === 'categorical') {
+        // only the 1s are stored
+        if (indicatorValue(flags, column.codes[row]) !== 0) builder.push(offset, 1);
       } else if (encoding.kind === 'tfidf' && column.kind === 'text') {
         const { buckets, values } = tfidfEntries(encoding, column.values[row]);
         for (let i = 0; i < buckets.length; i++) builder.push(offset + buckets[i], values[i]);
@@ -195,7 +228,7 @@ export function denseLabels(labels: LabelMatrix, rows?: ArrayLike<number>): Uint
   return out;
 }
 
-const KIND_OF: Record<FeatureEncoding['kind'], FeatureData['kind']> = { numeric: 'numeric', oneHot: 'categorical', tfidf: 'text' };
+const KIND_OF: Record<FeatureEncoding['kind'], FeatureData['kind']> = { numeric: 'numeric', oneHot: 'categorical', indicator: 'categorical', tfidf: 'text' };
 
 function columnFor(table: DatasetTable, encoding: FeatureEncoding): FeatureData {
   const column = table.features.find((f) => f.name === encoding.column);
@@ -204,13 +237,4 @@ function columnFor(table: DatasetTable, encoding: FeatureEncoding): FeatureData 
     throw new UsageError(`column '${encoding.column}' is ${column.kind} here but was ${KIND_OF[encoding.kind]} when the model was trained`);
   }
   return column;
-}
-
-/** Checks a parsed JSON value is a featurizer of this version. */
-export function parseFeaturizer(value: unknown): Featurizer {
-  const f = value as Partial<Featurizer> | null;
-  if (!f || f.format !== 'imbalance-lens-featurizer' || f.version !== 1 || !Array.isArray(f.encodings) || (f.rows !== undefined && f.rows !== 'dense' && f.rows !== 'csr')) {
-    throw new UsageError('not an Imbalance Lens featurizer (format imbalance-lens-featurizer, version 1)');
-  }
-  return f as Featurizer;
 }

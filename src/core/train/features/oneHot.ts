@@ -12,13 +12,19 @@ export interface OneHotEncoding {
   categories: string[];
 }
 
-export function fitOneHot(column: CategoricalColumn, topK: number, rows?: ArrayLike<number>): OneHotEncoding {
+/** How many of the given rows (all when omitted) hold each code of the column (missing not counted). */
+export function categoryCounts(column: CategoricalColumn, rows?: ArrayLike<number>): Float64Array {
   const counts = new Float64Array(column.categories.length);
   const n = rows ? rows.length : column.codes.length;
   for (let r = 0; r < n; r++) {
     const code = column.codes[rows ? rows[r] : r];
     if (code >= 0) counts[code]++;
   }
+  return counts;
+}
+
+/** Fits on the training rows' per-code counts (categoryCounts). */
+export function fitOneHot(column: CategoricalColumn, topK: number, counts: Float64Array): OneHotEncoding {
   const seen = Array.from(counts.keys()).filter((c) => counts[c] > 0);
   seen.sort((a, b) => counts[b] - counts[a] || a - b);
   return { kind: 'oneHot', column: column.name, categories: seen.slice(0, topK).map((c) => column.categories[c]) };
