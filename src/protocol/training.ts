@@ -47,6 +47,12 @@ export interface TrainJob {
    * training rows; 0 or absent: the carved validation part.
    */
   folds?: number | 'auto';
+  /**
+   * Models whose mean logits make the final model where it trains a fixed number of epochs on
+   * every training row (after k-fold cross-validation), each with its own seed; absent: 3
+   * (DEFAULT_ENSEMBLE); 1: a single model. A run with a validation part trains one model.
+   */
+  ensemble?: number;
   /** Folder holding the tfjs wasm binaries (the extension's dist/); absent: next to the worker script. */
   wasmDir?: string;
   /** How to read the dataset (and test) file when detection needs help, as the CLI's reader flags; absent: detected. */
@@ -105,8 +111,14 @@ export interface StrategyResult {
    * thresholds tuned on the other half). Absent when the run has no validation rows.
    */
   validation?: { fixed: HeadlineMetrics; tuned: HeadlineMetrics };
-  /** With k-fold cross-validation: each fold model's best epoch (early stopping on its held-out fold); the final model trains `bestEpoch` epochs, their median, on every training row. */
-  foldBestEpochs?: number[];
+  /**
+   * With k-fold cross-validation: each fold model's held-out macro-F1 (threshold 0.5) at `bestEpoch`,
+   * the epoch of the highest macro-F1 of the pooled out-of-fold scores; the final model trains that
+   * many epochs on every training row.
+   */
+  foldMacroF1?: number[];
+  /** Models averaged into the final model (absent: one), see TrainJob.ensemble. */
+  ensemble?: number;
 }
 
 export interface SplitInfo {

@@ -1,8 +1,9 @@
 /**
  * k-fold cross-validation in place of a carved validation part: when it applies (foldsFor), the
  * stratified folds of the training pool (prepareSplit), the k-part out-of-fold estimate
- * (validationEstimate, hand-computed), and a whole run's folder (folds.jsonl, the final model's
- * metrics.jsonl and epochs, thresholds tuned on the out-of-fold scores).
+ * (validationEstimate, hand-computed), and a whole run's folder (folds.jsonl, the pooled
+ * out-of-fold curve in metrics.jsonl, the final model's final.jsonl and epochs, thresholds tuned on
+ * the out-of-fold scores), with each fold model checked against the same model trained alone.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,7 +11,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { EvaluationData } from '../../src/core/metrics/types.js';
-import { refitEpochs } from '../../src/core/train/run/crossValidate.js';
+import { subsetTable } from '../../src/core/data/subsetTable.js';
+import { rowsOfParts, rowsOutsidePart } from '../../src/core/data/partRows.js';
+import { fitFeaturizer, trainingSetFrom } from '../../src/core/train/features/index.js';
+import { deriveSeed } from '../../src/core/train/random.js';
+import { trainModel } from '../../src/core/train/trainLoop.js';
+import { lossConfigFor } from '../../src/core/train/run/strategies.js';
 import { prepareSplit } from '../../src/core/train/run/prepareSplit.js';
 import { runTraining } from '../../src/core/train/run/runTraining.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, foldsFor } from '../../src/core/train/run/trainJob.js';
@@ -45,12 +51,12 @@ describe('foldsFor: when cross-validation replaces the carved validation part', 
     for (const folds of [1, -2, 2.5, Number.NaN]) assert.throws(() => checkTrainJob(job({ folds })), /folds must be/);
     for (const folds of ['auto', 0, 2, 10] as const) assert.doesNotThrow(() => checkTrainJob(job({ folds })));
   });
+});
 
-  test('the final model trains for the median of the folds\' best epochs', () => {
-    const folds = (epochs: number[]) => epochs.map((bestEpoch) => ({ bestEpoch, epochsRun: bestEpoch + 10, macroF1: 0.5 }));
-    assert.equal(refitEpochs(folds([17, 31, 11, 28, 34])), 28);
-    assert.equal(refitEpochs(folds([4, 2])), 4, 'even k: the upper middle');
-    assert.equal(refitEpochs([]), 1);
+describe('ensemble setting', () => {
+  test('checkTrainJob: a whole number from 1 to 20', () => {
+    for (const ensemble of [0, -1, 1.5, 21, Number.NaN]) assert.throws(() => checkTrainJob(job({ ensemble })), /ensemble must be a whole number from 1/);
+    for (const ensemble of [1, 3, 20]) assert.doesNotThrow(() => checkTrainJob(job({ ensemble })));
   });
 });
 
@@ -93,29 +99,76 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
     for (const present of perFold) assert.equal(present.size, split.labelNames.length);
   });
 
-  test('the run folder: folds.jsonl per fold epoch, the final model on every row for the median best epoch', async () => {
+  test('the run folder: fold models in lockstep, the pooled out-of-fold curve, the final model for its best epoch', async () => {
     const runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-cv-'));
-    const summary = await runTraining(job({ runsDir, folds: 3, epochs: 4, patience: 2 }), () => undefined);
+    const settings = { runsDir, folds: 3, epochs: 6, patience: 2 } as const;
+    const summary = await runTraining(job(settings), () => undefined);
     assert.equal(summary.status, 'completed', summary.error);
     const result = summary.strategies[0];
-    assert.equal(result.foldBestEpochs!.length, 3);
-    const median = [...result.foldBestEpochs!].sort((a, b) => a - b)[1];
-    assert.deepEqual([result.bestEpoch, result.epochsRun, result.stoppedEarly], [median, median, false]);
-    assert.ok(result.validation, 'the out-of-fold estimate');
     const lines = (file: string) => fs.readFileSync(path.join(summary.runDir, file), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as EpochRecord & { fold?: number });
+    const curve = lines('metrics.jsonl');
     const folds = lines('folds.jsonl');
-    assert.deepEqual([...new Set(folds.map((r) => r.fold))], [1, 2, 3]);
-    assert.ok(folds.every((r) => r.macroF1 !== null && r.validationLoss! > 0));
-    for (let f = 1; f <= 3; f++) {
-      const mine = folds.filter((r) => r.fold === f);
-      const best = mine.reduce((a, b) => (b.macroF1! > a.macroF1! ? b : a));
-      assert.equal(best.epoch, result.foldBestEpochs![f - 1], `fold ${f}: the first epoch of highest held-out macro-F1`);
+    assert.deepEqual(curve.map((r) => r.epoch), Array.from({ length: result.epochsRun }, (_, i) => i + 1));
+    assert.equal(folds.length, 3 * result.epochsRun, 'every fold runs every epoch of the curve');
+
+    // The curve: the fold models' mean train loss, the row-weighted mean of their held-out losses.
+    const split = await prepareSplit(job(settings));
+    const heldRows = [0, 1, 2].map((f) => split.folds!.of.filter((x) => x === f).length);
+    for (const record of curve) {
+      const mine = folds.filter((r) => r.epoch === record.epoch).sort((a, b) => a.fold! - b.fold!);
+      assert.deepEqual(mine.map((r) => r.fold), [1, 2, 3]);
+      assert.ok(Math.abs(record.trainLoss - mine.reduce((s, r) => s + r.trainLoss, 0) / 3) < 1e-9, `epoch ${record.epoch}: mean train loss`);
+      const pooledLoss = mine.reduce((s, r, f) => s + r.validationLoss! * heldRows[f], 0) / 391;
+      assert.ok(Math.abs(record.validationLoss! - pooledLoss) < 1e-9, `epoch ${record.epoch}: pooled validation loss`);
+      assert.equal(record.perLabelF1!.length, 6);
     }
-    const metrics = lines('metrics.jsonl');
-    assert.deepEqual(metrics.map((r) => r.epoch), Array.from({ length: median }, (_, i) => i + 1));
-    assert.ok(metrics.every((r) => r.validationLoss === null && r.macroF1 === null && r.fold === undefined));
-    const config = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'config.json'), 'utf8')) as { trainingRows: number; train: { epochs: number; patience: number } };
-    assert.deepEqual([config.trainingRows, config.train.epochs, config.train.patience], [391, median, 0]);
+    // The best epoch: the first of highest pooled macro-F1; patience 2 stops two epochs after it.
+    const bestF1 = Math.max(...curve.map((r) => r.macroF1!));
+    assert.equal(result.bestEpoch, curve.findIndex((r) => r.macroF1 === bestF1) + 1);
+    assert.equal(result.stoppedEarly, result.epochsRun < 6);
+    if (result.stoppedEarly) assert.equal(result.epochsRun, result.bestEpoch + 2);
+    // The out-of-fold scores kept are those of the best epoch: the estimate at 0.5 (computeMetrics) is the curve's macro-F1 there.
+    close(result.validation!.fixed.macroF1, bestF1, 'out-of-fold macro-F1 at the best epoch');
+    assert.deepEqual(result.foldMacroF1, folds.filter((r) => r.epoch === result.bestEpoch).map((r) => r.macroF1));
+
+    // Lockstep changes nothing: fold 2's model trained alone (same rows, features, seed) gives the same epochs.
+    const f = 1;
+    const own = subsetTable(split.train, rowsOutsidePart(split.folds!.of, f));
+    const featurizer = fitFeaturizer(own);
+    const heldOut = rowsOfParts(split.folds!.of, 3)[f];
+    const alone = await trainModel(trainingSetFrom(featurizer, own), trainingSetFrom(featurizer, split.train, heldOut), {
+      model: { hidden: DEFAULT_JOB_SETTINGS.hidden, dropout: DEFAULT_JOB_SETTINGS.dropout },
+      loss: lossConfigFor('bce'),
+      epochs: result.epochsRun,
+      batchSize: DEFAULT_JOB_SETTINGS.batchSize,
+      learningRate: DEFAULT_JOB_SETTINGS.learningRate,
+      patience: 0,
+      threshold: 0.5,
+      seed: deriveSeed(DEFAULT_JOB_SETTINGS.seed, 100 + f),
+      engine: 'wasm',
+    });
+    const lockstep = folds.filter((r) => r.fold === f + 1);
+    for (const [e, report] of alone.epochs.entries()) {
+      assert.ok(Math.abs(report.trainLoss - lockstep[e].trainLoss) < 1e-12, `epoch ${e + 1}: train loss alone ${report.trainLoss} vs in lockstep ${lockstep[e].trainLoss}`);
+      assert.ok(Math.abs(report.validationLoss! - lockstep[e].validationLoss!) < 1e-12, `epoch ${e + 1}: held-out loss`);
+      assert.equal(report.macroF1, lockstep[e].macroF1);
+    }
+
+    // The final model: the mean of 3 models (the default ensemble), each on every training row for exactly the best epoch's count.
+    assert.equal(result.ensemble, 3);
+    const final = lines('final.jsonl') as (EpochRecord & { member?: number })[];
+    for (const member of [1, 2, 3]) {
+      assert.deepEqual(final.filter((r) => r.member === member).map((r) => r.epoch), Array.from({ length: result.bestEpoch }, (_, i) => i + 1), `member ${member}`);
+    }
+    assert.equal(final.length, 3 * result.bestEpoch);
+    assert.ok(final.every((r) => r.validationLoss === null && r.macroF1 === null));
+    const config = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'config.json'), 'utf8')) as { trainingRows: number; train: { epochs: number; patience: number }; crossValidation: { folds: number; bestEpoch: number }; ensemble: { members: number; seeds: number[] } };
+    assert.deepEqual([config.trainingRows, config.train.epochs, config.train.patience, config.crossValidation.folds, config.crossValidation.bestEpoch], [391, result.bestEpoch, 0, 3, result.bestEpoch]);
+    assert.equal(config.ensemble.members, 3);
+    assert.equal(config.ensemble.seeds[0], DEFAULT_JOB_SETTINGS.seed, 'the first member keeps the job seed');
+    assert.equal(new Set(config.ensemble.seeds).size, 3, 'each member its own seed');
+    const model = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'model.json'), 'utf8')) as { hidden: number[] };
+    assert.deepEqual(model.hidden, [3 * 128], 'saved as one MLP with the members side by side');
     const thresholds = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'thresholds.json'), 'utf8')) as { tunedOn: string };
     assert.equal(thresholds.tunedOn, 'cross-validation');
     assert.match(summary.evaluation!.thresholdSource, /out-of-fold scores of the 391 training rows \(3-fold cross-validation\)/);

@@ -121,7 +121,7 @@ describe('recommend', () => {
       tuned: true,
       chosenOn: 'validation',
       reason:
-        'Weighted BCE with tuned thresholds: the highest macro-F1 on the validation rows (0.50 vs 0.45 for plain BCE, thresholds tuned out of fold); on the test rows 0.52 vs 0.55, and the rare labels gain most: test tail-band F1 0.31 vs 0.12.',
+        'Weighted BCE with tuned thresholds: the highest macro-F1 on the validation rows (0.50 vs 0.45 for plain BCE, thresholds tuned out of fold); tuning pays on the validation rows for 2 of 2 strategies (median +0.040); on the test rows 0.52 vs 0.55, and the rare labels gain most: test tail-band F1 0.31 vs 0.12.',
     });
   });
 
@@ -131,13 +131,32 @@ describe('recommend', () => {
       result('focal', 'focal', 'none', { macroF1: 0.7 }, { macroF1: 0.6 }, { fixed: { macroF1: 0.6 }, tuned: { macroF1: 0.61 } }),
     ])!;
     assert.deepEqual([fixedWins.strategy, fixedWins.tuned], ['bce', false]);
-    assert.match(fixedWins.reason, /^Plain BCE at the threshold 0\.5: the highest macro-F1 on the validation rows \(0\.62 vs 0\.60 for focal loss, the runner-up\); on the test rows 0\.60 vs 0\.60/);
+    assert.match(fixedWins.reason, /^Plain BCE at the threshold 0\.5: the highest macro-F1 on the validation rows \(0\.62 vs 0\.60 for focal loss, the runner-up\); tuning pays on the validation rows for only 1 of 2 strategies \(median -0\.015\), so all are compared at 0\.5; on the test rows 0\.60 vs 0\.60/);
     const tied = recommend([
       result('focal', 'focal', 'none', {}, {}, { fixed: { macroF1: 0.6, tailF1: 0.2 }, tuned: { macroF1: 0.5 } }),
       result('asl', 'asl', 'none', {}, {}, { fixed: { macroF1: 0.6, tailF1: 0.3 }, tuned: { macroF1: 0.6, tailF1: 0.3 } }),
     ])!;
     assert.deepEqual([tied.strategy, tied.tuned], ['asl', false]);
     assert.match(tied.reason, /^Asymmetric loss at the threshold 0\.5: macro-F1 on the validation rows tied with focal loss, the runner-up \(0\.60\), broken by the higher tail-band F1/);
+  });
+
+  test('whether to tune is decided once, by the median strategy: one lucky difference does not flip it', () => {
+    // cb's tuned figure (0.66) is the single highest, but tuning loses for 2 of 3 strategies: all at 0.5, where wbce leads.
+    const mostLose = recommend([
+      result('bce', 'bce', 'none', {}, {}, { fixed: { macroF1: 0.6 }, tuned: { macroF1: 0.58 } }),
+      result('wbce', 'wbce', 'none', {}, {}, { fixed: { macroF1: 0.64 }, tuned: { macroF1: 0.63 } }),
+      result('cb', 'cb', 'none', {}, {}, { fixed: { macroF1: 0.55 }, tuned: { macroF1: 0.66 } }),
+    ])!;
+    assert.deepEqual([mostLose.strategy, mostLose.tuned], ['wbce', false]);
+    assert.match(mostLose.reason, /tuning pays on the validation rows for only 1 of 3 strategies \(median -0\.010\), so all are compared at 0\.5/);
+    // wbce at 0.5 (0.70) is the single highest, but tuning pays for 2 of 3: all tuned, where bce leads.
+    const mostGain = recommend([
+      result('bce', 'bce', 'none', {}, {}, { fixed: { macroF1: 0.6 }, tuned: { macroF1: 0.68 } }),
+      result('wbce', 'wbce', 'none', {}, {}, { fixed: { macroF1: 0.7 }, tuned: { macroF1: 0.66 } }),
+      result('cb', 'cb', 'none', {}, {}, { fixed: { macroF1: 0.6 }, tuned: { macroF1: 0.62 } }),
+    ])!;
+    assert.deepEqual([mostGain.strategy, mostGain.tuned], ['bce', true]);
+    assert.match(mostGain.reason, /tuning pays on the validation rows for 2 of 3 strategies \(median \+0\.020\)/);
   });
 
   test('without validation rows the choice is made on the test rows at 0.5, and the sentence says so', () => {
@@ -149,7 +168,10 @@ describe('recommend', () => {
   test('one strategy, or none', () => {
     assert.equal(recommend([]), undefined);
     const one = recommend([result('cb', 'cb', 'none', { macroF1: 0.512 }, { macroF1: 0.49 }, { fixed: { macroF1: 0.4 }, tuned: { macroF1: 0.45 } })])!;
-    assert.equal(one.reason, 'Class-balanced BCE with tuned thresholds: better than itself at 0.5 (macro-F1 0.45 on the validation rows, 0.51 on the test rows).');
+    assert.equal(one.reason, 'Class-balanced BCE with tuned thresholds: the only strategy trained; tuned thresholds beat 0.5 on the validation rows (macro-F1 0.45 vs 0.40), 0.51 on the test rows.');
+    const untuned = recommend([result('cb', 'cb', 'none', { macroF1: 0.512 }, { macroF1: 0.49 }, { fixed: { macroF1: 0.45 }, tuned: { macroF1: 0.45 } })])!;
+    assert.equal(untuned.tuned, false, 'no gain: 0.5');
+    assert.equal(untuned.reason, 'Class-balanced BCE at the threshold 0.5: the only strategy trained; 0.5 does as well as tuned thresholds on the validation rows or better (macro-F1 0.45 vs 0.45), 0.49 on the test rows.');
     const alone = recommend([result('cb', 'cb', 'none', {}, { macroF1: 0.49 })])!;
     assert.match(alone.reason, /^Class-balanced BCE at the threshold 0\.5: the only strategy trained \(macro-F1 0\.49 on the test rows/);
   });

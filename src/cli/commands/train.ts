@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { splitRowsText, STRATEGY_LOSSES, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
 import { STRATEGY_RESAMPLINGS } from '../../core/train/run/strategies.js';
-import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS, VALIDATION_CARVE } from '../../core/train/run/trainJob.js';
+import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_ENSEMBLE, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS, VALIDATION_CARVE } from '../../core/train/run/trainJob.js';
 import { startTrainingRun, TrainingRunError } from '../../core/train/run/workerClient.js';
 import { listOption, numberOption, stringOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import { datasetArgument, readerOptionSpecs, type CliCommand, type CliIO } from '../command.js';
@@ -24,6 +24,7 @@ export const trainingOptionSpecs: OptionSpecs = {
   epochs: { type: 'integer', valueName: 'N', description: `most epochs (default ${DEFAULT_JOB_SETTINGS.epochs})` },
   patience: { type: 'integer', valueName: 'N', description: `stop after N epochs without a better validation macro-F1 (default ${DEFAULT_JOB_SETTINGS.patience}); 0: exactly --epochs, on every training row when the test rows come from --test` },
   folds: { type: 'string', valueName: 'K|auto', description: `k-fold cross-validation of the training rows instead of a carved validation part, when no validation rows are given (default auto: ${AUTO_FOLDS} folds below ${AUTO_FOLDS_MAX_ROWS} rows; 0: carve ${Math.round(VALIDATION_CARVE * 100)}%)` },
+  ensemble: { type: 'integer', valueName: 'N', description: `after cross-validation, the final model is the mean of N models with their own seeds (default ${DEFAULT_ENSEMBLE}; 1: one model)` },
   'batch-size': { type: 'integer', valueName: 'N', description: `rows per step (default ${DEFAULT_JOB_SETTINGS.batchSize})` },
   lr: { type: 'number', valueName: 'X', description: `Adam learning rate (default ${DEFAULT_JOB_SETTINGS.learningRate})` },
   seed: { type: 'integer', valueName: 'N', description: 'random seed of the split, the initial weights, the batches and resampling (default 0)' },
@@ -84,6 +85,7 @@ export function trainingJobFrom(args: ParsedArgs, kind: TrainJob['kind']): Omit<
     seed: numberOption(args, 'seed') ?? DEFAULT_JOB_SETTINGS.seed,
     ratios: ratiosFrom(listOption(args, 'ratios')),
     folds: foldsFrom(stringOption(args, 'folds')),
+    ...(numberOption(args, 'ensemble') !== undefined ? { ensemble: numberOption(args, 'ensemble') } : {}),
     ...(Object.keys(read).length > 0 ? { read } : {}),
   };
 }
@@ -159,10 +161,13 @@ async function runOnThisThread(job: TrainJob, onMessage: (m: FromTrainingWorker)
 /** One stderr line per epoch (`[wbce] epoch 12/60  loss 0.183  val macro-F1 0.512`), and the run's milestones. */
 function progressPrinter(io: CliIO): (m: FromTrainingWorker) => void {
   let epochs = 0;
+  let scoredOn = 'val';
   return (m) => {
     switch (m.type) {
       case 'prepared':
         epochs = m.epochs;
+        // a cross-validated run's epochs are the fold models' side by side, scored out of fold
+        scoredOn = (m.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'val';
         io.stderr(`run folder ${m.summary.runDir}; training ${m.strategies.join(', ')} on ${m.summary.backend}\n`);
         break;
       case 'log':
@@ -170,7 +175,7 @@ function progressPrinter(io: CliIO): (m: FromTrainingWorker) => void {
         break;
       case 'epoch': {
         const r = m.record;
-        const val = r.macroF1 === null ? '' : `  val macro-F1 ${r.macroF1.toFixed(3)}`;
+        const val = r.macroF1 === null ? '' : `  ${scoredOn} macro-F1 ${r.macroF1.toFixed(3)}`;
         io.stderr(`[${m.strategy}] epoch ${r.epoch}/${epochs}  loss ${r.trainLoss.toFixed(3)}${val}\n`);
         break;
       }

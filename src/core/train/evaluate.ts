@@ -14,7 +14,11 @@ export interface ValidationResult {
 
 /** The set's loss (the training loss, dropout off) and macro / micro / per-label F1 with scikit-learn's zero_division=0. */
 export function evaluateModel(model: MlpModel, set: TrainingSet, loss: LossKernel, threshold: number): ValidationResult {
-  const logits = predictLogits(model, set.x, set.rows);
+  return evaluateLogits(predictLogits(model, set.x, set.rows), set, loss, threshold);
+}
+
+/** evaluateModel from the model's logits on the set (row-major rows x labels). */
+export function evaluateLogits(logits: Float32Array, set: TrainingSet, loss: LossKernel, threshold: number): ValidationResult {
   const lossValue = loss(logits, set.y, set.rows, set.labels, null);
   const f1 = f1AtThreshold(logits, set.y, set.rows, set.labels, threshold);
   return { loss: lossValue, ...f1 };
@@ -34,6 +38,12 @@ export function f1AtThreshold(logits: Float32Array, y: Uint8Array, rows: number,
       data.scores[l * rows + i] = sigmoid(logits[i * labels + l]);
     }
   }
+  return f1OfScores(data, threshold);
+}
+
+/** Macro / micro / per-label F1 (zero_division 0) of label-major scores at one threshold for every label. */
+export function f1OfScores(data: EvaluationData, threshold: number): Omit<ValidationResult, 'loss'> {
+  const labels = data.labelNames.length;
   const counts = confusionCounts(data, new Float64Array(labels).fill(threshold));
   const perLabel = perLabelPrecisionRecallF1(counts, 0);
   const averages = averagedPrecisionRecallF1(counts, perLabel, 0);

@@ -1,16 +1,13 @@
 /**
- * The training loop: seeded init and shuffles, N epochs of mini-batch Adam, validation after each
- * epoch, early stopping on validation macro-F1 (the best epoch's weights are kept), a per-epoch
- * callback, and an AbortSignal checked between batches.
+ * The training loop: a Trainer (trainer.ts) run epoch by epoch, validation after each epoch,
+ * early stopping on validation macro-F1 (the best epoch's weights are kept), a per-epoch callback.
  */
 import { UsageError } from '../errors.js';
-import { batchCount, gatherBatch, gatherTargets, identityOrder, reshuffle } from './batches.js';
 import { evaluateModel } from './evaluate.js';
-import { checkFeatureRows, isCsr } from './featureRows.js';
-import { createMlp, type MlpModel } from './model.js';
-import { deriveSeed, seededUniform } from './random.js';
-import { lossKernelFor, lossWeightsFor, type LossWeights } from './resolveLoss.js';
-import { createStepper } from './stepper.js';
+import { checkFeatureRows } from './featureRows.js';
+import type { MlpModel } from './model.js';
+import type { LossWeights } from './resolveLoss.js';
+import { createTrainer } from './trainer.js';
 import type { TfBackendOptions } from './backend.js';
 import type { EpochReport, TrainConfig, TrainHooks, TrainingSet } from './types.js';
 
@@ -27,45 +24,19 @@ export interface TrainResult {
   engine: string;
 }
 
-/** Gives the event loop a turn at most this often, so an abort message can arrive while training runs in a worker. */
-const YIELD_EVERY_MS = 25;
-
 export async function trainModel(train: TrainingSet, validation: TrainingSet | undefined, config: TrainConfig, hooks: TrainHooks = {}, backend: TfBackendOptions = {}): Promise<TrainResult> {
   checkTrainConfig(train, validation, config);
-  const lossWeights = lossWeightsFor(config.loss, train);
-  const loss = lossKernelFor(config.loss, lossWeights);
-  const model = createMlp(train.features, train.labels, config.model, config.seed);
-  const stepper = await createStepper(config, model, lossWeights, loss, backend);
-  const order = identityOrder(train.rows);
-  const shuffleRandom = seededUniform(deriveSeed(config.seed, 1));
-  const targets = new Uint8Array(config.batchSize * train.labels);
-  const sparseRows = isCsr(train.x) ? train.x : undefined;
+  const trainer = await createTrainer(train, config, backend);
+  const { model } = trainer;
   const epochs: EpochReport[] = [];
   let best = { f1: -Infinity, epoch: 0, params: model.params.slice() };
   let stoppedEarly = false;
-  let lastYield = performance.now();
   try {
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      const started = performance.now();
-      reshuffle(order, shuffleRandom);
-      let lossSum = 0;
-      const batches = batchCount(train.rows, config.batchSize);
-      for (let b = 0; b < batches; b++) {
-        throwIfAborted(hooks.signal);
-        const start = b * config.batchSize;
-        const rows = Math.min(config.batchSize, train.rows - start);
-        if (sparseRows && stepper.loadSparseBatch?.(sparseRows, order, start, rows)) gatherTargets(train, order, start, rows, targets);
-        else gatherBatch(train, order, start, rows, stepper.inputBuffer, targets);
-        lossSum += stepper.step(rows, targets);
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
-      }
-      stepper.syncModel();
-      const report: EpochReport = { epoch, trainLoss: lossSum / batches, trainMs: performance.now() - started, best: false };
+      const { trainLoss, trainMs } = await trainer.epoch(hooks.signal);
+      const report: EpochReport = { epoch, trainLoss, trainMs, best: false };
       if (validation) {
-        const v = evaluateModel(model, validation, loss, config.threshold);
+        const v = evaluateModel(model, validation, trainer.loss, config.threshold);
         Object.assign(report, { validationLoss: v.loss, macroF1: v.macroF1, microF1: v.microF1, perLabelF1: v.perLabelF1 });
         if (v.macroF1 > best.f1) {
           best = { f1: v.macroF1, epoch, params: model.params.slice() };
@@ -80,18 +51,15 @@ export async function trainModel(train: TrainingSet, validation: TrainingSet | u
       }
     }
   } finally {
-    stepper.dispose();
+    trainer.dispose();
   }
   const keepBest = config.patience > 0 && validation !== undefined;
   if (keepBest) model.params.set(best.params);
-  return { model, epochs, bestEpoch: keepBest ? best.epoch : epochs.length, stoppedEarly, lossWeights, engine: stepper.description };
+  return { model, epochs, bestEpoch: keepBest ? best.epoch : epochs.length, stoppedEarly, lossWeights: trainer.lossWeights, engine: trainer.engine };
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('training cancelled');
-}
-
-function checkTrainConfig(train: TrainingSet, validation: TrainingSet | undefined, config: TrainConfig): void {
+/** The checks of trainModel's inputs (crossValidate.ts runs them per fold). */
+export function checkTrainConfig(train: TrainingSet, validation: TrainingSet | undefined, config: TrainConfig): void {
   if (train.rows < 1) throw new UsageError('the training set has no rows');
   if (train.y.length !== train.rows * train.labels) {
     throw new UsageError(`the training set's targets do not match ${train.rows} rows x ${train.labels} labels`);

@@ -26,8 +26,13 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
   const heldOut = tunesThresholds(s.split);
   const crossValidated = (s.split.folds ?? 0) > 1;
   const outOfFold = crossValidated ? 'each fold scored at the thresholds tuned on the other folds' : 'each half of the validation rows scored at the thresholds tuned on the other half';
+  const columns = crossValidated ? 'out-of-fold' : 'validation';
+  const choice =
+    s.kind === 'compare'
+      ? `The recommendation is chosen on the ${columns} columns (there, tuned means ${outOfFold}), never on the test rows: thresholds are tuned when tuning raises the median strategy’s figure there, and then the best strategy in that column wins.`
+      : `In the ${columns} columns, tuned means ${outOfFold}.`;
   const thresholds = heldOut
-    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. The recommendation is chosen on the ${crossValidated ? 'out-of-fold' : 'validation'} columns (there, tuned means ${outOfFold}), never on the test rows. mAP does not depend on thresholds.`
+    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. ${choice} mAP does not depend on thresholds.`
     : 'No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.';
   const title = s.kind === 'compare' ? 'Test-split comparison' : 'Test-split metrics';
   return h('section', { className: 'ev-section', attrs: { 'aria-label': title } }, [

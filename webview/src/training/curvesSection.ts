@@ -1,7 +1,8 @@
 /**
  * The training curves: loss (training solid, validation dashed) and validation macro-F1 per
  * epoch for every strategy, and the per-class validation F1 of one strategy over the epochs as a
- * heatmap. Redrawn as a live run moves on (the caller throttles); each card keeps its height while
+ * heatmap. In a cross-validated run the validation figures are out of fold: every training row
+ * scored by the fold model that did not train on it. Redrawn as a live run moves on (the caller throttles); each card keeps its height while
  * its new chart draws, so the page does not jump.
  */
 import type { TrainingView } from '../../../src/protocol/dashboard.js';
@@ -37,6 +38,9 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
   const fileBase = baseName(view.file);
   let log = ctx.ui(UI.lossLog, view.strategies.length > 1);
   let picked = ctx.ui<string>(UI.heatmap, '');
+  const folds = view.summary.split.folds ?? 0;
+  // What "validation" means in this run: the validation rows, or the out-of-fold scores of every training row.
+  const validation = folds > 1 ? 'out-of-fold' : 'validation';
   const lossSlot = h('div', { className: 'chart-slot' });
   const f1Slot = h('div', { className: 'chart-slot' });
   const heatControls = h('div');
@@ -50,7 +54,7 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
       ? noEpochYet()
       : ctx.chartCard({
       title: 'Loss per epoch',
-      description: 'Training loss solid, validation loss dashed. Each loss function has its own scale, so compare shapes, not heights across losses: a validation loss that turns up while the training loss still falls is overfitting.',
+      description: `Training loss solid, ${folds > 1 ? `out-of-fold validation loss dashed (the ${folds} fold models' training losses averaged, their held-out losses pooled)` : 'validation loss dashed'}. Each loss function has its own scale, so compare shapes, not heights across losses: a validation loss that turns up while the training loss still falls is overfitting.`,
       spec: (theme) => lossCurvesSpec(view, theme, { log, maxEpoch: chartMaxEpoch(view) }),
       table: {
         columns: [
@@ -68,22 +72,25 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
     const points = validationF1Points(view.history);
     if (view.history.every((x) => x.records.length === 0)) return noEpochYet();
     if (points.length === 0 && view.history.some((x) => x.records.length > 0)) {
-      const folds = view.summary.split.folds ?? 0;
+      // Runs cross-validated before the pooled curve existed (their folds stopped one by one): folds.jsonl only.
       const text =
         folds > 1
-          ? `This run cross-validated the training rows (${folds} folds): each fold model stopped early on its own held-out fold (their epochs are in folds.jsonl of each strategy's folder), and the model kept trained on every training row for the median of their best epochs, so it has no validation curve of its own.`
+          ? `This run cross-validated the training rows (${folds} folds) with an earlier version, which stopped each fold model on its own held-out fold and kept no pooled curve: the fold epochs are in folds.jsonl of each strategy's folder.`
           : 'No validation rows in this run (patience 0 on a dataset without a validation part), so there is no validation macro-F1 to draw.';
       return h('p', { className: 'empty-note', text });
     }
     return ctx.chartCard({
-      title: 'Validation macro-F1 per epoch',
-      description: 'At the threshold 0.5, as early stopping measures it; the ring marks each strategy’s best epoch, whose model is the one kept.',
+      title: folds > 1 ? 'Out-of-fold macro-F1 per epoch' : 'Validation macro-F1 per epoch',
+      description:
+        folds > 1
+          ? `At the threshold 0.5, as early stopping measures it, on every training row scored by the one of the ${folds} fold models (trained side by side) that did not train on it. The ring marks each strategy’s best epoch: its final model trains that many epochs on every training row.`
+          : 'At the threshold 0.5, as early stopping measures it; the ring marks each strategy’s best epoch, whose model is the one kept.',
       spec: (theme) => validationF1Spec({ strategies: view.strategies, history: view.history, results: view.summary.strategies }, theme, { maxEpoch: chartMaxEpoch(view) }),
       table: {
         columns: [
           { key: 'strategy', title: 'Strategy' },
           { key: 'epoch', title: 'Epoch', numeric: true },
-          { key: 'macroF1', title: 'Validation macro-F1', numeric: true },
+          { key: 'macroF1', title: folds > 1 ? 'Out-of-fold macro-F1' : 'Validation macro-F1', numeric: true },
         ],
         rows: points,
       },
@@ -96,17 +103,17 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
     const records = view.history.find((x) => x.strategy === strategy)?.records ?? [];
     const cells = heatmapCells(records, view.summary.labelNames);
     if (cells.length === 0) {
-      return h('p', { className: 'empty-note', text: strategy === undefined ? 'No strategy has trained an epoch yet.' : `No per-class validation F1 for ${strategy} yet.` });
+      return h('p', { className: 'empty-note', text: strategy === undefined ? 'No strategy has trained an epoch yet.' : `No per-class ${validation} F1 for ${strategy} yet.` });
     }
     return ctx.chartCard({
-      title: `Per-class validation F1 over the epochs: ${strategy}`,
+      title: `Per-class ${validation} F1 over the epochs: ${strategy}`,
       description: 'One row per label, one column per epoch, darker where the label’s F1 (threshold 0.5) is higher: pale rows are labels the model learns late or not at all.',
       spec: (theme) => perClassHeatmapSpec(records, view.summary.labelNames, theme),
       table: {
         columns: [
           { key: 'label', title: 'Label' },
           { key: 'epoch', title: 'Epoch', numeric: true },
-          { key: 'f1', title: 'Validation F1', numeric: true },
+          { key: 'f1', title: folds > 1 ? 'Out-of-fold F1' : 'Validation F1', numeric: true },
         ],
         rows: cells,
       },

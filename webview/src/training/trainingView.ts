@@ -79,7 +79,10 @@ function header(view: TrainingView, ctx: ViewContext, progress: HTMLElement): HT
   badge.textContent = view.live ? 'training' : STATUS_TEXT[s.status];
   badge.title = 'Status of the run';
   const what = s.kind === 'compare' ? `Comparison of ${view.strategies.length} strateg${view.strategies.length === 1 ? 'y' : 'ies'}` : `Baseline: ${view.strategies[0] ?? 'one strategy'}`;
-  const split = `${s.split.source}: ${splitRowsText(s.split)}`;
+  const members = Math.max(1, ...s.strategies.map((r) => r.ensemble ?? 1));
+  // a cross-validated run's final model: the best epoch of the out-of-fold curve on every training row, averaged over seeds
+  const finalModel = members > 1 ? `; ${s.strategies.length > 1 ? 'each' : 'the'} final model is the mean of ${members} models with their own seeds, trained on every training row for the best epoch of the out-of-fold curve` : '';
+  const split = `${s.split.source}: ${splitRowsText(s.split)}${finalModel}`;
   const absent = s.split.absent.length > 0 ? h('p', { className: 'label-source' }, [codicon('warning'), ` Labels without positives in a part: ${s.split.absent.join(', ')}.`]) : null;
   return h('header', { className: 'dataset-header' }, [
     h('div', { className: 'title-row' }, [

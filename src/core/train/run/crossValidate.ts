@@ -1,9 +1,12 @@
 /**
  * k-fold cross-validation of one strategy on the training pool (Kohavi 1995; folds by iterative
- * stratification, prepareSplit.ts): per fold, resample and fit the features on the other k - 1
- * folds only, train with early stopping on the held-out fold, and keep the held-out fold's scores
- * at its best epoch. Every pool row ends up scored once, out of fold; those scores tune the
- * thresholds and estimate the strategy, and the median best epoch sizes the final model.
+ * stratification, prepareSplit.ts). Per fold, resample and fit the features on the other k - 1
+ * folds only; the k fold models then train in lockstep, an epoch each at a time, and after every
+ * epoch each scores its held-out fold, so every pool row has an out-of-fold score at every epoch.
+ * Early stopping watches the macro-F1 of those pooled out-of-fold scores (one curve for the
+ * strategy, as xgboost.cv and lightgbm.cv stop on the metric across folds): the best epoch is
+ * chosen on all pool rows at once, not per fold on a fifth of them, so it flatters the
+ * threshold 0.5 less, and the final model trains on the whole pool for exactly that many epochs.
  */
 import type { DatasetTable } from '../../data/datasetTable.js';
 import { rowsOfParts, rowsOutsidePart } from '../../data/partRows.js';
@@ -11,25 +14,26 @@ import { subsetTable } from '../../data/subsetTable.js';
 import type { EvaluationData } from '../../metrics/types.js';
 import type { Strategy, TrainJob } from '../../../protocol/training.js';
 import type { TfBackendOptions } from '../backend.js';
+import { evaluateLogits, f1OfScores } from '../evaluate.js';
 import { fitFeaturizer, trainingSetFrom } from '../features/index.js';
+import { sigmoid } from '../lossKernels.js';
+import { predictLogits } from '../model.js';
 import { deriveSeed } from '../random.js';
-import { trainModel } from '../trainLoop.js';
-import type { EpochReport, TrainConfig } from '../types.js';
-import { scoreSet } from './headline.js';
+import { createTrainer, type Trainer } from '../trainer.js';
+import { checkTrainConfig } from '../trainLoop.js';
+import type { EpochReport, TrainConfig, TrainingSet } from '../types.js';
 import { resampleTraining } from './resampleTraining.js';
 
-export interface FoldOutcome {
-  /** 1-based epoch of the best held-out macro-F1. */
-  bestEpoch: number;
-  epochsRun: number;
-  /** Held-out macro-F1 at the best epoch (threshold 0.5). */
-  macroF1: number;
-}
-
 export interface CrossValidation {
-  /** Every pool row's scores from the fold model that did not train on it, in pool order. */
+  /** Every pool row's scores at the best epoch, from the fold model that did not train on it, in pool order. */
   outOfFold: EvaluationData;
-  folds: FoldOutcome[];
+  /** The pooled curve, one report per epoch run: the fold models' mean train loss, and loss and F1 of the out-of-fold scores. */
+  epochs: EpochReport[];
+  /** 1-based epoch of the highest out-of-fold macro-F1 (the first of ties): the final model's epochs. */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  /** Each fold's held-out macro-F1 (threshold 0.5) at the best epoch. */
+  foldMacroF1: number[];
   engine: string;
 }
 
@@ -39,58 +43,101 @@ export interface CrossValidateContext {
   /** Fold (0..k-1) of each pool row. */
   folds: { of: Int32Array; k: number };
   labelNames: string[];
-  /** The strategy's training settings; each fold gets its own seed and early stopping. */
+  /** The strategy's training settings; each fold model gets its own seed, and `patience` applies to the pooled curve. */
   config: TrainConfig;
   backend?: TfBackendOptions;
   signal?: AbortSignal;
-  onEpoch?: (fold: number, report: EpochReport) => void;
-  onFold?: (fold: number, outcome: FoldOutcome) => void;
+  /** A fold model's epoch, on its own held-out fold. */
+  onFoldEpoch?: (fold: number, report: EpochReport) => void;
+  /** The pooled out-of-fold figures of an epoch, once every fold has run it. */
+  onEpoch?: (report: EpochReport) => void;
 }
 
 /** Seed stream of fold f's model (init and shuffles), apart from the final model's (the job's seed). */
 const FOLD_SEED_STREAM = 100;
 
+interface FoldModel {
+  trainer: Trainer;
+  held: TrainingSet;
+  heldRows: Int32Array;
+}
+
 export async function crossValidate(strategy: Strategy, ctx: CrossValidateContext): Promise<CrossValidation> {
-  const { pool, folds, labelNames, job, signal } = ctx;
+  const { pool, labelNames, config, signal } = ctx;
   const labels = labelNames.length;
-  const outOfFold: EvaluationData = { rows: pool.rows, labelNames, truth: new Uint8Array(pool.rows * labels), scores: new Float64Array(pool.rows * labels) };
-  const outcomes: FoldOutcome[] = [];
-  let engine = '';
-  const heldOut = rowsOfParts(folds.of, folds.k);
-  for (let f = 0; f < folds.k; f++) {
-    const trainRows = rowsOutsidePart(folds.of, f);
-    const heldRows = heldOut[f];
-    const seed = deriveSeed(job.seed, FOLD_SEED_STREAM + f);
-    const resampled = resampleTraining(subsetTable(pool, trainRows), strategy.resampling, seed, signal);
-    const featurizer = fitFeaturizer(resampled.table);
-    const trainSet = trainingSetFrom(featurizer, resampled.table);
-    const heldSet = trainingSetFrom(featurizer, pool, heldRows);
-    const config: TrainConfig = { ...ctx.config, seed };
-    const trained = await trainModel(trainSet, heldSet, config, { signal, onEpoch: (r) => ctx.onEpoch?.(f, r) }, ctx.backend ?? {});
-    engine = trained.engine;
-    const held = scoreSet(trained.model, heldSet, labelNames);
-    scatterRows(held, heldRows, outOfFold);
-    const best = trained.epochs[trained.bestEpoch - 1];
-    const outcome: FoldOutcome = { bestEpoch: trained.bestEpoch, epochsRun: trained.epochs.length, macroF1: best?.macroF1 ?? 0 };
-    outcomes.push(outcome);
-    ctx.onFold?.(f, outcome);
+  const folds = await foldModels(strategy, ctx);
+  try {
+    const current: EvaluationData = { rows: pool.rows, labelNames, truth: new Uint8Array(pool.rows * labels), scores: new Float64Array(pool.rows * labels) };
+    const best = { epoch: 0, f1: -Infinity, scores: new Float64Array(current.scores.length), foldMacroF1: [] as number[] };
+    const epochs: EpochReport[] = [];
+    let stoppedEarly = false;
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      let trainLoss = 0;
+      let trainMs = 0;
+      let validationLoss = 0;
+      const foldMacroF1: number[] = [];
+      for (const [f, fold] of folds.entries()) {
+        const ran = await fold.trainer.epoch(signal);
+        const logits = predictLogits(fold.trainer.model, fold.held.x, fold.held.rows);
+        const v = evaluateLogits(logits, fold.held, fold.trainer.loss, config.threshold);
+        scatterScores(logits, fold.held, fold.heldRows, current);
+        ctx.onFoldEpoch?.(f, { epoch, trainLoss: ran.trainLoss, trainMs: ran.trainMs, validationLoss: v.loss, macroF1: v.macroF1, microF1: v.microF1, perLabelF1: v.perLabelF1, best: false });
+        // pooled means weighted by rows: the losses are means over rows x labels
+        trainLoss += ran.trainLoss / folds.length;
+        trainMs += ran.trainMs;
+        validationLoss += (v.loss * fold.held.rows) / pool.rows;
+        foldMacroF1.push(v.macroF1);
+      }
+      const pooled = f1OfScores(current, config.threshold);
+      const report: EpochReport = { epoch, trainLoss, trainMs, validationLoss, ...pooled, best: pooled.macroF1 > best.f1 };
+      if (report.best) {
+        Object.assign(best, { epoch, f1: pooled.macroF1, foldMacroF1 });
+        best.scores.set(current.scores);
+      }
+      epochs.push(report);
+      ctx.onEpoch?.(report);
+      if (config.patience > 0 && epoch - best.epoch >= config.patience) {
+        stoppedEarly = epoch < config.epochs;
+        break;
+      }
+    }
+    const outOfFold: EvaluationData = { ...current, scores: best.scores };
+    return { outOfFold, epochs, bestEpoch: best.epoch, stoppedEarly, foldMacroF1: best.foldMacroF1, engine: folds[0]?.trainer.engine ?? 'js' };
+  } finally {
+    for (const fold of folds) fold.trainer.dispose();
   }
-  return { outOfFold, folds: outcomes, engine };
 }
 
-/** Epochs of the final model on the whole pool: the median of the folds' best epochs (the upper middle for even k) times `scale`, rounded, at least 1. */
-export function refitEpochs(folds: readonly FoldOutcome[], scale = 1): number {
-  const sorted = folds.map((f) => f.bestEpoch).sort((a, b) => a - b);
-  return Math.max(1, Math.round((sorted[Math.floor(sorted.length / 2)] ?? 1) * scale));
+/** Per fold: resample and fit the features on the other folds, encode the held-out fold, and a trainer with the fold's seed. */
+async function foldModels(strategy: Strategy, ctx: CrossValidateContext): Promise<FoldModel[]> {
+  const { pool, folds, job, signal } = ctx;
+  const heldOut = rowsOfParts(folds.of, folds.k);
+  const models: FoldModel[] = [];
+  try {
+    for (let f = 0; f < folds.k; f++) {
+      const seed = deriveSeed(job.seed, FOLD_SEED_STREAM + f);
+      const resampled = resampleTraining(subsetTable(pool, rowsOutsidePart(folds.of, f)), strategy.resampling, seed, signal);
+      const featurizer = fitFeaturizer(resampled.table);
+      const trainSet = trainingSetFrom(featurizer, resampled.table);
+      const held = trainingSetFrom(featurizer, pool, heldOut[f]);
+      const config: TrainConfig = { ...ctx.config, seed };
+      checkTrainConfig(trainSet, held, config);
+      models.push({ trainer: await createTrainer(trainSet, config, ctx.backend ?? {}), held, heldRows: heldOut[f] });
+    }
+  } catch (e) {
+    for (const model of models) model.trainer.dispose();
+    throw e;
+  }
+  return models;
 }
 
-/** Copies label-major scores and truth of `part` (its row i is pool row rows[i]) into `into`. */
-function scatterRows(part: EvaluationData, rows: Int32Array, into: EvaluationData): void {
-  const labels = part.labelNames.length;
-  for (let l = 0; l < labels; l++) {
-    for (let i = 0; i < rows.length; i++) {
-      into.truth[l * into.rows + rows[i]] = part.truth[l * part.rows + i];
-      into.scores[l * into.rows + rows[i]] = part.scores[l * part.rows + i];
+/** σ(logits) and the targets of a held-out fold (row-major) into the pool's label-major data at the fold's pool rows. */
+function scatterScores(logits: Float32Array, held: TrainingSet, rows: Int32Array, into: EvaluationData): void {
+  const labels = held.labels;
+  for (let i = 0; i < rows.length; i++) {
+    for (let l = 0; l < labels; l++) {
+      into.truth[l * into.rows + rows[i]] = held.y[i * labels + l];
+      into.scores[l * into.rows + rows[i]] = sigmoid(logits[i * labels + l]);
     }
   }
 }

@@ -1,13 +1,17 @@
 /**
- * The strategy a comparison recommends, and whether to use it with tuned thresholds: of every
- * strategy at 0.5 and with tuned thresholds, the highest macro-F1 on the validation rows (tuned
- * thresholds scored out of fold, see validationEstimate.ts). The test rows only report how the
- * choice does; choosing on them would make the reported test figure the best of many draws.
- * A tie goes to the higher tail-band F1, then to the fixed threshold (the simpler model), then to
- * the strategy listed first. With k-fold cross-validation the validation figures are every
- * training row's out-of-fold scores (crossValidate.ts). Only a run without validation rows
- * chooses on the test rows (at 0.5, there being nothing to tune on), and its sentence says so.
- * The reason is one plain sentence with the numbers.
+ * The strategy a comparison recommends, and whether to use it with tuned thresholds, chosen on the
+ * validation rows (tuned thresholds scored out of fold, see validationEstimate.ts); the test rows
+ * only report how the choice does, since choosing on them would make the reported test figure the
+ * best of many draws. Whether to tune is decided once for the run, not per strategy: thresholds
+ * are tuned when tuning raises the validation macro-F1 of the median strategy. Each strategy's own
+ * gain is a difference of two noisy figures (a few hundredths on a few hundred rows), while
+ * whether the data's thresholds are worth tuning is a property of the data that every strategy
+ * measures; pooling them keeps a single lucky difference from flipping the choice. Then the
+ * highest macro-F1 in that mode wins; a tie goes to the higher tail-band F1, then to the strategy
+ * listed first. With k-fold cross-validation the validation figures are every training row's
+ * out-of-fold scores (crossValidate.ts). Only a run without validation rows chooses on the test
+ * rows (at 0.5, there being nothing to tune on), and its sentence says so. The reason is one plain
+ * sentence with the numbers.
  */
 import type { HeadlineMetrics, RunSummary, StrategyResult } from '../../../protocol/training.js';
 import { strategyTitle } from './strategies.js';
@@ -29,16 +33,31 @@ interface Option {
 export function recommend(results: readonly StrategyResult[]): Recommendation | undefined {
   if (results.length === 0) return undefined;
   const onValidation = results.every((r) => r.validation !== undefined);
-  const options = results.flatMap((result): Option[] =>
-    result.validation
-      ? [
-          { result, tuned: false, score: result.validation.fixed, test: result.fixed },
-          { result, tuned: true, score: result.validation.tuned, test: result.tuned },
-        ]
-      : [{ result, tuned: false, score: result.fixed, test: result.fixed }],
-  );
+  const tuning = onValidation ? tuningGain(results) : undefined;
+  const tuned = tuning !== undefined && tuning.median > TIE;
+  const options = results.map((result): Option => ({
+    result,
+    tuned,
+    score: result.validation ? (tuned ? result.validation.tuned : result.validation.fixed) : result.fixed,
+    test: tuned ? result.tuned : result.fixed,
+  }));
   const best = options.reduce((a, b) => (better(b, a) ? b : a));
-  return { strategy: best.result.strategy, tuned: best.tuned, chosenOn: onValidation ? 'validation' : 'test', reason: reasonFor(best, options, onValidation) };
+  return { strategy: best.result.strategy, tuned, chosenOn: onValidation ? 'validation' : 'test', reason: reasonFor(best, options, onValidation, tuning) };
+}
+
+interface TuningGain {
+  /** The median over the strategies of validation macro-F1 tuned minus at 0.5. */
+  median: number;
+  /** Strategies whose tuned figure is higher. */
+  gains: number;
+  of: number;
+}
+
+function tuningGain(results: readonly StrategyResult[]): TuningGain {
+  const gains = results.map((r) => r.validation!.tuned.macroF1 - r.validation!.fixed.macroF1).sort((a, b) => a - b);
+  const mid = gains.length >> 1;
+  const median = gains.length % 2 === 1 ? gains[mid] : (gains[mid - 1] + gains[mid]) / 2;
+  return { median, gains: gains.filter((g) => g > TIE).length, of: gains.length };
 }
 
 /** Whether `a` beats `b`: higher macro-F1, then higher tail-band F1; otherwise the earlier option stays. */
@@ -48,18 +67,21 @@ function better(a: Option, b: Option): boolean {
   return a.score.tailF1 > b.score.tailF1 + TIE;
 }
 
-function reasonFor(best: Option, options: readonly Option[], onValidation: boolean): string {
+function reasonFor(best: Option, options: readonly Option[], onValidation: boolean, tuning: TuningGain | undefined): string {
   const title = capitalize(strategyTitle(best.result)) + (best.tuned ? ' with tuned thresholds' : ' at the threshold 0.5');
-  const others = options.filter((o) => o.result !== best.result && o.tuned === best.tuned);
-  const crossValidated = best.result.foldBestEpochs !== undefined;
+  const others = options.filter((o) => o.result !== best.result);
+  const crossValidated = best.result.foldMacroF1 !== undefined;
   const where = !onValidation
     ? 'on the test rows (the run has no validation rows, so this figure is the best of several and flatters the choice)'
     : crossValidated
-      ? `out of fold in ${best.result.foldBestEpochs!.length}-fold cross-validation of the training rows`
+      ? `out of fold in ${best.result.foldMacroF1!.length}-fold cross-validation of the training rows`
       : 'on the validation rows';
+  const tunedWhere = crossValidated ? 'out of fold' : 'on the validation rows';
   if (others.length === 0) {
-    const alone = options.length === 1 ? 'the only strategy trained' : `better than itself ${best.tuned ? 'at 0.5' : 'with tuned thresholds'}`;
-    return `${title}: ${alone} (macro-F1 ${fmt(best.score.macroF1)} ${where}${onValidation ? `, ${fmt(best.test.macroF1)} on the test rows` : ''}).`;
+    if (!tuning || !best.result.validation) return `${title}: the only strategy trained (macro-F1 ${fmt(best.score.macroF1)} ${where}).`;
+    const [tunedF1, fixedF1] = pair(best.result.validation.tuned.macroF1, best.result.validation.fixed.macroF1);
+    const verdict = best.tuned ? `tuned thresholds beat 0.5 ${tunedWhere}` : `0.5 does as well as tuned thresholds ${tunedWhere} or better`;
+    return `${title}: the only strategy trained; ${verdict} (macro-F1 ${tunedF1} vs ${fixedF1}), ${fmt(best.test.macroF1)} on the test rows.`;
   }
   // Against plain BCE when it ran (the usual baseline), else against the runner-up, with the same thresholds.
   const plain = others.find((o) => o.result.loss === 'bce' && o.result.resampling === 'none');
@@ -69,6 +91,12 @@ function reasonFor(best: Option, options: readonly Option[], onValidation: boole
   let sentence = Math.abs(best.score.macroF1 - rival.score.macroF1) <= TIE
     ? `${title}: macro-F1 ${where} tied with ${who} (${mine}), broken by the higher tail-band F1`
     : `${title}: the highest macro-F1 ${where} (${mine} vs ${theirs} for ${who}${best.tuned ? ', thresholds tuned out of fold' : ''})`;
+  if (tuning) {
+    const median = `${tuning.median >= 0 ? '+' : '-'}${Math.abs(tuning.median).toFixed(3)}`;
+    sentence += best.tuned
+      ? `; tuning pays ${tunedWhere} for ${tuning.gains} of ${tuning.of} strategies (median ${median})`
+      : `; tuning pays ${tunedWhere} for only ${tuning.gains} of ${tuning.of} strategies (median ${median}), so all are compared at 0.5`;
+  }
   if (onValidation) {
     const [testMine, testTheirs] = pair(best.test.macroF1, rival.test.macroF1);
     sentence += `; on the test rows ${testMine} vs ${testTheirs}`;

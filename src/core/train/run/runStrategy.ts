@@ -18,7 +18,10 @@ import { saveModel } from '../modelJson.js';
 import { exportTfjsModel } from '../tfjsExport.js';
 import { trainModel, type TrainResult } from '../trainLoop.js';
 import type { EpochReport, TrainConfig, TrainingSet } from '../types.js';
-import { crossValidate, refitEpochs } from './crossValidate.js';
+import { averageMlps } from '../averageMlps.js';
+import { deriveSeed } from '../random.js';
+import { crossValidate } from './crossValidate.js';
+import { DEFAULT_ENSEMBLE } from './trainJob.js';
 import { headlineMetrics, scoreSet, tunedThresholds } from './headline.js';
 import type { PreparedSplit } from './prepareSplit.js';
 import { resampleTraining, type ResampledTraining } from './resampleTraining.js';
@@ -28,6 +31,12 @@ import { validationEstimate } from './validationEstimate.js';
 
 /** A line of folds.jsonl: a fold model's epoch, with its 1-based fold. */
 type FoldEpochRecord = EpochRecord & { fold: number };
+
+/** A line of final.jsonl: a final model's epoch, with its 1-based member when the final model is an ensemble. */
+type FinalEpochRecord = EpochRecord & { member?: number };
+
+/** Seed stream of the final ensemble's members after the first (which keeps the job's seed); the folds use 100 + f. */
+const ENSEMBLE_SEED_STREAM = 200;
 
 export interface StrategyContext {
   job: TrainJob;
@@ -97,7 +106,8 @@ export async function runStrategy(strategy: Strategy, dir: string, ctx: Strategy
     fixed,
     tuned,
     ...(validationScores && parts ? { validation: validationEstimate(validationScores, parts, ctx.tail) } : {}),
-    ...(fitted.foldBestEpochs ? { foldBestEpochs: fitted.foldBestEpochs } : {}),
+    ...(fitted.foldMacroF1 ? { foldMacroF1: fitted.foldMacroF1 } : {}),
+    ...(fitted.ensemble ? { ensemble: fitted.ensemble } : {}),
   };
   return { result, test, thresholds, tuned: validationScores !== undefined, engine: fitted.engine };
 }
@@ -112,7 +122,10 @@ interface Fitted {
   bestEpoch: number;
   stoppedEarly: boolean;
   engine: string;
-  foldBestEpochs?: number[];
+  /** Cross-validation: each fold's held-out macro-F1 at the chosen epoch. */
+  foldMacroF1?: number[];
+  /** Models averaged into `model` (absent: one). */
+  ensemble?: number;
 }
 
 /** Resample the training rows, fit the features, train (early stopping on the validation rows when there are any). */
@@ -132,8 +145,11 @@ async function fitOnHoldout(strategy: Strategy, dir: string, ctx: StrategyContex
 
 /**
  * k-fold cross-validation (crossValidate.ts), then the final model on every training row for the
- * median best epoch of the folds, without early stopping. Fold epochs go to folds.jsonl (an
- * EpochRecord and its 1-based fold a line); metrics.jsonl and the host's epoch messages are the final model's.
+ * best epoch of the pooled out-of-fold curve, without early stopping. The pooled curve is the
+ * strategy's validation curve: metrics.jsonl and the host's epoch messages (the live dashboard
+ * draws it). Each fold model's epochs go to folds.jsonl (an EpochRecord and its 1-based fold a
+ * line), the final model's to final.jsonl (train loss only). The final model is the mean of
+ * job.ensemble models with their own seeds (averageMlps.ts: one wider MLP), the first with the job's.
  */
 async function fitCrossValidated(strategy: Strategy, dir: string, ctx: StrategyContext, folds: { of: Int32Array; k: number }): Promise<Fitted> {
   const { job, split, signal, emit } = ctx;
@@ -141,6 +157,7 @@ async function fitCrossValidated(strategy: Strategy, dir: string, ctx: StrategyC
   const foldConfig = trainConfigFor(job, strategy, job.patience, job.epochs);
   await writeConfig(dir, strategy, ctx, { crossValidation: { folds: folds.k }, train: foldConfig });
   const foldLog = new MetricsLog<FoldEpochRecord>(path.join(dir, 'folds.jsonl'));
+  const curveLog = new MetricsLog(path.join(dir, 'metrics.jsonl'));
   let writes: Promise<void> = Promise.resolve();
   const cv = await crossValidate(strategy, {
     job,
@@ -150,11 +167,15 @@ async function fitCrossValidated(strategy: Strategy, dir: string, ctx: StrategyC
     config: foldConfig,
     ...(ctx.backend ? { backend: ctx.backend } : {}),
     ...(signal ? { signal } : {}),
-    onEpoch: (fold, report) => {
+    onFoldEpoch: (fold, report) => {
       const line: FoldEpochRecord = { fold: fold + 1, ...epochRecord(report) };
       writes = writes.then(() => foldLog.append(line));
     },
-    onFold: (fold, outcome) => emit({ type: 'log', message: `[${name}] fold ${fold + 1}/${folds.k}: best epoch ${outcome.bestEpoch} of ${outcome.epochsRun}, held-out macro-F1 ${outcome.macroF1.toFixed(3)}` }),
+    onEpoch: (report) => {
+      const record = epochRecord(report);
+      emit({ type: 'epoch', strategy: name, record });
+      writes = writes.then(() => curveLog.append(record));
+    },
   }).finally(() => writes.catch(() => undefined));
   await writes;
   await checkpoint(signal);
@@ -162,12 +183,38 @@ async function fitCrossValidated(strategy: Strategy, dir: string, ctx: StrategyC
   const resampled = await resampleFor(strategy, split.train, job.seed, ctx);
   const featurizer = fitFeaturizer(resampled.table);
   const trainSet = trainingSetFrom(featurizer, resampled.table);
-  const epochs = refitEpochs(cv.folds);
-  const config = trainConfigFor(job, strategy, 0, epochs);
-  const foldBestEpochs = cv.folds.map((f) => f.bestEpoch);
-  await writeConfig(dir, strategy, ctx, { crossValidation: { folds: folds.k, foldBestEpochs, foldTrain: foldConfig }, trainingRows: trainSet.rows, resampledRowsAdded: resampled.added, features: trainSet.features, train: config });
-  const trained = await trainLogged(trainSet, undefined, config, dir, strategy, ctx);
-  return { model: trained.model, featurizer, validationScores: cv.outOfFold, epochsRun: trained.epochs.length, bestEpoch: trained.bestEpoch, stoppedEarly: false, engine: trained.engine, foldBestEpochs };
+  const config = trainConfigFor(job, strategy, 0, cv.bestEpoch);
+  const crossValidation = { folds: folds.k, bestEpoch: cv.bestEpoch, epochsRun: cv.epochs.length, foldMacroF1: cv.foldMacroF1, foldTrain: foldConfig };
+  const members = job.ensemble ?? DEFAULT_ENSEMBLE;
+  const seeds = Array.from({ length: members }, (_, m) => (m === 0 ? job.seed : deriveSeed(job.seed, ENSEMBLE_SEED_STREAM + m)));
+  const ensemble = members > 1 ? { members, seeds } : undefined;
+  await writeConfig(dir, strategy, ctx, { crossValidation, ...(ensemble ? { ensemble } : {}), trainingRows: trainSet.rows, resampledRowsAdded: resampled.added, features: trainSet.features, train: config });
+  const best = `out-of-fold macro-F1 ${cv.epochs[cv.bestEpoch - 1].macroF1!.toFixed(3)} at epoch ${cv.bestEpoch}`;
+  const final = members > 1 ? `the mean of ${members} models, ${cv.bestEpoch} epochs each` : `${cv.bestEpoch} epochs`;
+  emit({ type: 'log', message: `[${name}] ${best}; final model: ${final} on all ${trainSet.rows} training rows` });
+  const trained = await trainFinalModels(trainSet, config, seeds, path.join(dir, 'final.jsonl'), ctx);
+  const model = averageMlps(trained.map((t) => t.model));
+  return { model, featurizer, validationScores: cv.outOfFold, epochsRun: cv.epochs.length, bestEpoch: cv.bestEpoch, stoppedEarly: cv.stoppedEarly, engine: trained[0].engine, foldMacroF1: cv.foldMacroF1, ...(ensemble ? { ensemble: members } : {}) };
+}
+
+/** The final models, one per seed, each epoch to final.jsonl (with its 1-based member when there are several). */
+async function trainFinalModels(trainSet: TrainingSet, config: TrainConfig, seeds: readonly number[], logFile: string, ctx: StrategyContext): Promise<TrainResult[]> {
+  const log = new MetricsLog<FinalEpochRecord>(logFile);
+  let writes: Promise<void> = Promise.resolve();
+  const trained: TrainResult[] = [];
+  try {
+    for (const [m, seed] of seeds.entries()) {
+      const onEpoch = (report: EpochReport): void => {
+        const line: FinalEpochRecord = { ...(seeds.length > 1 ? { member: m + 1 } : {}), ...epochRecord(report) };
+        writes = writes.then(() => log.append(line));
+      };
+      trained.push(await trainModel(trainSet, undefined, { ...config, seed }, { ...(ctx.signal ? { signal: ctx.signal } : {}), onEpoch }, ctx.backend ?? {}));
+    }
+  } finally {
+    await writes.catch(() => undefined);
+  }
+  await writes;
+  return trained;
 }
 
 async function resampleFor(strategy: Strategy, train: DatasetTable, seed: number, ctx: StrategyContext): Promise<ResampledTraining> {

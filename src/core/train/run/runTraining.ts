@@ -60,6 +60,7 @@ export async function runTraining(job: TrainJob, emit: (message: FromTrainingWor
     emit({ type: 'log', message: `split: ${split.info.source}; ${split.info.train} training, ${validated}, ${split.info.test} test rows` });
     if (split.info.absent.length > 0) emit({ type: 'log', message: `labels absent from a part: ${split.info.absent.join(', ')}` });
     for (const note of split.notes) emit({ type: 'log', message: note });
+    if (!split.folds && (job.ensemble ?? 1) > 1) emit({ type: 'log', message: `ensemble ${job.ensemble}: only a cross-validated run averages models (its final models train a fixed number of epochs); this run early-stops one model per strategy on its validation rows` });
     const tail = tailLabels(labelCounts(split.train.labels));
     const halves = !split.folds && split.validation ? validationHalves(split.validation.labels, job.seed) : undefined;
     const outcomes: StrategyOutcome[] = [];
