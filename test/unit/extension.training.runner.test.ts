@@ -270,12 +270,14 @@ describe('a run in the background', () => {
     await calledTimes(t.calls, 1);
     const call = t.calls[0];
     const runDir = path.join(t.workspace, 'runs', 'c');
-    const start = summary(runDir, { kind: 'compare', status: 'running' });
+    // cross-validated: its epochs are scored out of fold, and the progress line says so
+    const plain = summary(runDir, { kind: 'compare', status: 'running' });
+    const start = { ...plain, split: { ...plain.split, validation: 0, folds: 5 } };
     call.emit({ type: 'prepared', summary: start, strategies: STRATEGIES, epochs: 10 });
     call.emit({ type: 'strategyStarted', strategy: 'focal', index: 2, of: 7 });
     call.emit({ type: 'epoch', strategy: 'focal', record: { epoch: 5, trainLoss: 0.1, validationLoss: 0.1, macroF1: 0.25, microF1: 0.3, perLabelF1: null, ms: 1 } });
     const notification = t.recorded.progress[0];
-    assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · epoch 5/10 · val macro-F1 0.250');
+    assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · epoch 5/10 · out-of-fold macro-F1 0.250');
     assert.equal(notification.reports.reduce((s, r) => s + (r.increment ?? 0), 0), Math.floor((100 * 2.5) / 7));
     const results = [result('bce', runDir, metrics(0.5), metrics(0.6)), result('focal', runDir, metrics(0.5), metrics(0.7))];
     const end = { ...start, status: 'completed' as const, strategies: results, recommendation: { strategy: 'focal', tuned: true, chosenOn: 'validation' as const, reason: 'Focal loss with tuned thresholds: highest macro-F1.' } };

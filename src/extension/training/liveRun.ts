@@ -80,7 +80,9 @@ export class LiveRun {
     else if (this.strategy) parts.push(this.strategy);
     if (this.lastEpoch) {
       parts.push(`epoch ${this.lastEpoch.epoch}/${this.epochs}`);
-      if (this.lastEpoch.macroF1 !== null) parts.push(`val macro-F1 ${this.lastEpoch.macroF1.toFixed(3)}`);
+      // a cross-validated run's epochs are scored out of fold
+      const scoredOn = (this.liveView.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'val';
+      if (this.lastEpoch.macroF1 !== null) parts.push(`${scoredOn} macro-F1 ${this.lastEpoch.macroF1.toFixed(3)}`);
     } else parts.push('starting…');
     return parts.join(' · ');
   }
