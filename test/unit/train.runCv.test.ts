@@ -22,6 +22,7 @@ import { runTraining } from '../../src/core/train/run/runTraining.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, foldsFor } from '../../src/core/train/run/trainJob.js';
 import { validationEstimate } from '../../src/core/train/run/validationEstimate.js';
 import type { EpochRecord, TrainJob } from '../../src/protocol/training.js';
+import { readRunHistory } from '../../src/extension/training/runFiles.js';
 import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
 const TRAIN = 'emotions/emotions-train.arff';
@@ -169,6 +170,10 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
     assert.equal(new Set(config.ensemble.seeds).size, 3, 'each member its own seed');
     const model = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'model.json'), 'utf8')) as { hidden: number[] };
     assert.deepEqual(model.hidden, [3 * 128], 'saved as one MLP with the members side by side');
+    // Open Run reads the out-of-fold curve back, capped by the fold models' epochs (not the final model's)
+    const history = await readRunHistory(summary);
+    assert.equal(history.epochs, 6);
+    assert.deepEqual(history.history[0].records.map((r) => r.macroF1), curve.map((r) => r.macroF1));
     const thresholds = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'thresholds.json'), 'utf8')) as { tunedOn: string };
     assert.equal(thresholds.tunedOn, 'cross-validation');
     assert.match(summary.evaluation!.thresholdSource, /out-of-fold scores of the 391 training rows \(3-fold cross-validation\)/);

@@ -104,7 +104,16 @@ describe('validation macro-F1', () => {
   });
 
   test('renders a line per strategy with validation, a point per scored epoch and a ring per best epoch', async () => {
-    await assertRenders(validationF1Spec({ strategies: ['bce', 'focal'], history, results: [] }, dark, { maxEpoch: 3 }), { line: 2, symbol: 4 + 2 });
+    const svg = await assertRenders(validationF1Spec({ strategies: ['bce', 'focal'], history, results: [] }, dark, { maxEpoch: 3 }), { line: 2, symbol: 4 + 2 });
+    assert.match(svg, />Validation macro-F1 \(threshold 0\.5\)</);
+  });
+
+  test('a cross-validated run names its figures out-of-fold', async () => {
+    const svg = await assertRenders(validationF1Spec({ strategies: ['bce', 'focal'], history, results: [] }, dark, { maxEpoch: 3, scoredOn: 'Out-of-fold' }), { line: 2, symbol: 4 + 2 });
+    assert.match(svg, />Out-of-fold macro-F1 \(threshold 0\.5\)</);
+    assert.doesNotMatch(svg, /Validation/);
+    const heat = await assertRenders(perClassHeatmapSpec(history[0].records, ['x', 'y', 'z'], light, 'Out-of-fold'), { rect: 9 });
+    assert.match(heat, />Out-of-fold F1</);
   });
 });
 

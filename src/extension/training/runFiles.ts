@@ -93,7 +93,9 @@ async function readStrategyFolder(dir: string): Promise<{ strategy: string; epoc
     return undefined;
   }
   if (!isObject(config) || typeof config.strategy !== 'string') return undefined;
-  const train = isObject(config.train) ? config.train : {};
+  // cross-validated: metrics.jsonl is the fold models' curve, capped by their settings (`train` is the final model's fixed epochs)
+  const cv = isObject(config.crossValidation) && isObject(config.crossValidation.foldTrain) ? config.crossValidation.foldTrain : undefined;
+  const train = cv ?? (isObject(config.train) ? config.train : {});
   const epochs = typeof train.epochs === 'number' ? train.epochs : 0;
   return { strategy: config.strategy, epochs, records: await readMetrics(path.join(dir, 'metrics.jsonl')), started };
 }

@@ -85,7 +85,7 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
         folds > 1
           ? `At the threshold 0.5, as early stopping measures it, on every training row scored by the one of the ${folds} fold models (trained side by side) that did not train on it. The ring marks each strategy’s best epoch: its final model trains that many epochs on every training row.`
           : 'At the threshold 0.5, as early stopping measures it; the ring marks each strategy’s best epoch, whose model is the one kept.',
-      spec: (theme) => validationF1Spec({ strategies: view.strategies, history: view.history, results: view.summary.strategies }, theme, { maxEpoch: chartMaxEpoch(view) }),
+      spec: (theme) => validationF1Spec({ strategies: view.strategies, history: view.history, results: view.summary.strategies }, theme, { maxEpoch: chartMaxEpoch(view), scoredOn: folds > 1 ? 'Out-of-fold' : 'Validation' }),
       table: {
         columns: [
           { key: 'strategy', title: 'Strategy' },
@@ -108,7 +108,7 @@ export function curvesSection(view: TrainingView, ctx: ViewContext): CurvesSecti
     return ctx.chartCard({
       title: `Per-class ${validation} F1 over the epochs: ${strategy}`,
       description: 'One row per label, one column per epoch, darker where the label’s F1 (threshold 0.5) is higher: pale rows are labels the model learns late or not at all.',
-      spec: (theme) => perClassHeatmapSpec(records, view.summary.labelNames, theme),
+      spec: (theme) => perClassHeatmapSpec(records, view.summary.labelNames, theme, folds > 1 ? 'Out-of-fold' : 'Validation'),
       table: {
         columns: [
           { key: 'label', title: 'Label' },

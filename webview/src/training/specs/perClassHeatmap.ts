@@ -34,12 +34,13 @@ export function heatmapCells(records: readonly EpochRecord[], labelNames: readon
 /** Axis text for epoch ticks: epoch 1 and every fifth epoch, the rest blank (60 labels would overlap). */
 export const EPOCH_LABELS = "datum.value === 1 || datum.value % 5 === 0 ? datum.label : ''";
 
-export function perClassHeatmapSpec(records: readonly EpochRecord[], labelNames: readonly string[], theme: ChartTheme): TopLevelSpec {
+/** `scoredOn`: 'Out-of-fold' for a cross-validated run; default 'Validation'. */
+export function perClassHeatmapSpec(records: readonly EpochRecord[], labelNames: readonly string[], theme: ChartTheme, scoredOn = 'Validation'): TopLevelSpec {
   const cells = heatmapCells(records, labelNames);
   const epochs = [...new Set(cells.map((c) => c.epoch))].sort((a, b) => a - b);
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: 'Validation F1 of each label (rows) at each epoch (columns).',
+    description: `${scoredOn} F1 of each label (rows) at each epoch (columns).`,
     config: vegaConfig(theme),
     data: { values: cells },
     width: 'container',
@@ -54,12 +55,12 @@ export function perClassHeatmapSpec(records: readonly EpochRecord[], labelNames:
         type: 'quantitative',
         scale: { domain: [0, 1], range: [theme.heatLow, theme.heatHigh] },
         // Below the cells: beside them a gradient would be cut off when there are only a few labels.
-        legend: { title: 'Validation F1', orient: 'bottom', direction: 'horizontal', gradientLength: 160, format: '.1f' },
+        legend: { title: `${scoredOn} F1`, orient: 'bottom', direction: 'horizontal', gradientLength: 160, format: '.1f' },
       },
       tooltip: [
         { field: 'label', type: 'nominal', title: 'Label' },
         { field: 'epoch', type: 'ordinal', title: 'Epoch' },
-        { field: 'f1', type: 'quantitative', title: 'Validation F1', format: '.3f' },
+        { field: 'f1', type: 'quantitative', title: `${scoredOn} F1`, format: '.3f' },
       ],
     },
   };

@@ -41,19 +41,20 @@ export function bestEpochs(history: readonly StrategyHistory[], results: readonl
 export function validationF1Spec(
   view: { strategies: readonly string[]; history: readonly StrategyHistory[]; results: readonly Pick<StrategyResult, 'strategy' | 'bestEpoch'>[] },
   theme: ChartTheme,
-  options: { maxEpoch: number },
+  options: { maxEpoch: number; /** 'Out-of-fold' for a cross-validated run; default 'Validation'. */ scoredOn?: string },
 ): TopLevelSpec {
+  const scoredOn = options.scoredOn ?? 'Validation';
   const x = { field: 'epoch', type: 'quantitative' as const, scale: { domain: [1, Math.max(2, options.maxEpoch)], nice: false }, axis: { title: 'Epoch', tickMinStep: 1, format: 'd' } };
-  const y = { field: 'macroF1', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { title: 'Validation macro-F1 (threshold 0.5)', tickCount: 5 } };
+  const y = { field: 'macroF1', type: 'quantitative' as const, scale: { domain: [0, 1] }, axis: { title: `${scoredOn} macro-F1 (threshold 0.5)`, tickCount: 5 } };
   const color = { field: 'strategy', type: 'nominal' as const, scale: strategyScale(view.strategies, theme), legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, columns: 8 } };
   const tooltip = [
     { field: 'strategy', type: 'nominal' as const, title: 'Strategy' },
     { field: 'epoch', type: 'quantitative' as const, title: 'Epoch' },
-    { field: 'macroF1', type: 'quantitative' as const, title: 'Validation macro-F1', format: '.3f' },
+    { field: 'macroF1', type: 'quantitative' as const, title: `${scoredOn} macro-F1`, format: '.3f' },
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    description: 'Validation macro-F1 per epoch by strategy; the best epoch of each is ringed.',
+    description: `${scoredOn} macro-F1 per epoch by strategy; the best epoch of each is ringed.`,
     config: vegaConfig(theme),
     datasets: { points: validationF1Points(view.history), best: bestEpochs(view.history, view.results) },
     width: 'container',
