@@ -22,7 +22,7 @@ export const trainingOptionSpecs: OptionSpecs = {
   hidden: { type: 'string', valueName: 'W[,W]', description: `hidden layer widths (default ${DEFAULT_JOB_SETTINGS.hidden.join(',')}); 0 or '' for a linear model, 256,128 for two layers` },
   dropout: { type: 'number', valueName: 'P', description: 'dropout after each hidden layer while training (default 0)' },
   epochs: { type: 'integer', valueName: 'N', description: `most epochs (default ${DEFAULT_JOB_SETTINGS.epochs})` },
-  patience: { type: 'integer', valueName: 'N', description: `stop after N epochs without a better validation macro-F1 (default ${DEFAULT_JOB_SETTINGS.patience}); 0: exactly --epochs, on every training row when the test rows come from --test` },
+  patience: { type: 'integer', valueName: 'N', description: `stop after N epochs without a better validation macro-F1, keeping the best epoch after the first N (default ${DEFAULT_JOB_SETTINGS.patience}); 0: exactly --epochs, on every training row when the test rows come from --test` },
   folds: { type: 'string', valueName: 'K|auto', description: `k-fold cross-validation of the training rows instead of a carved validation part, when no validation rows are given (default auto: ${AUTO_FOLDS} folds below ${AUTO_FOLDS_MAX_ROWS} rows; 0: carve ${Math.round(VALIDATION_CARVE * 100)}%)` },
   ensemble: { type: 'integer', valueName: 'N', description: `after cross-validation, the final model is the mean of N models with their own seeds (default ${DEFAULT_ENSEMBLE}; 1: one model)` },
   'batch-size': { type: 'integer', valueName: 'N', description: `rows per step (default ${DEFAULT_JOB_SETTINGS.batchSize})` },

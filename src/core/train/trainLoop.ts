@@ -1,12 +1,14 @@
 /**
  * The training loop: a Trainer (trainer.ts) run epoch by epoch, validation after each epoch,
- * early stopping on validation macro-F1 (the best epoch's weights are kept), a per-epoch callback.
+ * early stopping on validation macro-F1 after a warm-up (earlyStopping.ts; the best epoch's
+ * weights are kept), a per-epoch callback.
  */
 import { UsageError } from '../errors.js';
 import { evaluateModel } from './evaluate.js';
 import { checkFeatureRows } from './featureRows.js';
 import type { MlpModel } from './model.js';
 import type { LossWeights } from './resolveLoss.js';
+import { EarlyStopping } from './earlyStopping.js';
 import { createTrainer } from './trainer.js';
 import type { TfBackendOptions } from './backend.js';
 import type { EpochReport, TrainConfig, TrainHooks, TrainingSet } from './types.js';
@@ -29,7 +31,8 @@ export async function trainModel(train: TrainingSet, validation: TrainingSet | u
   const trainer = await createTrainer(train, config, backend);
   const { model } = trainer;
   const epochs: EpochReport[] = [];
-  let best = { f1: -Infinity, epoch: 0, params: model.params.slice() };
+  const stopping = new EarlyStopping(config.patience, config.epochs);
+  let bestParams = model.params.slice();
   let stoppedEarly = false;
   try {
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
@@ -38,14 +41,14 @@ export async function trainModel(train: TrainingSet, validation: TrainingSet | u
       if (validation) {
         const v = evaluateModel(model, validation, trainer.loss, config.threshold);
         Object.assign(report, { validationLoss: v.loss, macroF1: v.macroF1, microF1: v.microF1, perLabelF1: v.perLabelF1 });
-        if (v.macroF1 > best.f1) {
-          best = { f1: v.macroF1, epoch, params: model.params.slice() };
+        if (stopping.observe(epoch, v.macroF1)) {
+          bestParams = model.params.slice();
           report.best = true;
         }
       }
       epochs.push(report);
       hooks.onEpoch?.(report);
-      if (config.patience > 0 && validation && epoch - best.epoch >= config.patience) {
+      if (validation && stopping.shouldStop(epoch)) {
         stoppedEarly = epoch < config.epochs;
         break;
       }
@@ -54,8 +57,8 @@ export async function trainModel(train: TrainingSet, validation: TrainingSet | u
     trainer.dispose();
   }
   const keepBest = config.patience > 0 && validation !== undefined;
-  if (keepBest) model.params.set(best.params);
-  return { model, epochs, bestEpoch: keepBest ? best.epoch : epochs.length, stoppedEarly, lossWeights: trainer.lossWeights, engine: trainer.engine };
+  if (keepBest) model.params.set(bestParams);
+  return { model, epochs, bestEpoch: keepBest ? stopping.bestEpoch : epochs.length, stoppedEarly, lossWeights: trainer.lossWeights, engine: trainer.engine };
 }
 
 /** The checks of trainModel's inputs (crossValidate.ts runs them per fold). */

@@ -20,6 +20,7 @@ import { sigmoid } from '../lossKernels.js';
 import { predictLogits } from '../model.js';
 import { deriveSeed } from '../random.js';
 import { createTrainer, type Trainer } from '../trainer.js';
+import { EarlyStopping } from '../earlyStopping.js';
 import { checkTrainConfig } from '../trainLoop.js';
 import type { EpochReport, TrainConfig, TrainingSet } from '../types.js';
 import { resampleTraining } from './resampleTraining.js';
@@ -29,7 +30,7 @@ export interface CrossValidation {
   outOfFold: EvaluationData;
   /** The pooled curve, one report per epoch run: the fold models' mean train loss, and loss and F1 of the out-of-fold scores. */
   epochs: EpochReport[];
-  /** 1-based epoch of the highest out-of-fold macro-F1 (the first of ties): the final model's epochs. */
+  /** 1-based epoch of the highest out-of-fold macro-F1 (the first of ties, after the warm-up of earlyStopping.ts): the final model's epochs. */
   bestEpoch: number;
   stoppedEarly: boolean;
   /** Each fold's held-out macro-F1 (threshold 0.5) at the best epoch. */
@@ -68,7 +69,8 @@ export async function crossValidate(strategy: Strategy, ctx: CrossValidateContex
   const folds = await foldModels(strategy, ctx);
   try {
     const current: EvaluationData = { rows: pool.rows, labelNames, truth: new Uint8Array(pool.rows * labels), scores: new Float64Array(pool.rows * labels) };
-    const best = { epoch: 0, f1: -Infinity, scores: new Float64Array(current.scores.length), foldMacroF1: [] as number[] };
+    const stopping = new EarlyStopping(config.patience, config.epochs);
+    const best = { scores: new Float64Array(current.scores.length), foldMacroF1: [] as number[] };
     const epochs: EpochReport[] = [];
     let stoppedEarly = false;
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
@@ -89,20 +91,20 @@ export async function crossValidate(strategy: Strategy, ctx: CrossValidateContex
         foldMacroF1.push(v.macroF1);
       }
       const pooled = f1OfScores(current, config.threshold);
-      const report: EpochReport = { epoch, trainLoss, trainMs, validationLoss, ...pooled, best: pooled.macroF1 > best.f1 };
+      const report: EpochReport = { epoch, trainLoss, trainMs, validationLoss, ...pooled, best: stopping.observe(epoch, pooled.macroF1) };
       if (report.best) {
-        Object.assign(best, { epoch, f1: pooled.macroF1, foldMacroF1 });
+        best.foldMacroF1 = foldMacroF1;
         best.scores.set(current.scores);
       }
       epochs.push(report);
       ctx.onEpoch?.(report);
-      if (config.patience > 0 && epoch - best.epoch >= config.patience) {
+      if (stopping.shouldStop(epoch)) {
         stoppedEarly = epoch < config.epochs;
         break;
       }
     }
     const outOfFold: EvaluationData = { ...current, scores: best.scores };
-    return { outOfFold, epochs, bestEpoch: best.epoch, stoppedEarly, foldMacroF1: best.foldMacroF1, engine: folds[0]?.trainer.engine ?? 'js' };
+    return { outOfFold, epochs, bestEpoch: stopping.bestEpoch, stoppedEarly, foldMacroF1: best.foldMacroF1, engine: folds[0]?.trainer.engine ?? 'js' };
   } finally {
     for (const fold of folds) fold.trainer.dispose();
   }
