@@ -189,6 +189,8 @@ export type FromTrainingWorker =
   | { type: 'prepared'; summary: RunSummary; strategies: string[]; epochs: number }
   | { type: 'strategyStarted'; strategy: string; index: number; of: number }
   | { type: 'epoch'; strategy: string; record: EpochRecord }
+  /** After cross-validation: final model `member` of `of` starts, `epochs` epochs on every training row (no epoch messages follow). */
+  | { type: 'finalModel'; strategy: string; member: number; of: number; epochs: number }
   | { type: 'strategyDone'; result: StrategyResult }
   /** The end of the run: completed, cancelled (partial results kept) or failed. */
   | { type: 'finished'; summary: RunSummary }
@@ -209,6 +211,8 @@ export function isFromTrainingWorker(v: unknown): v is FromTrainingWorker {
       return typeof v.strategy === 'string' && typeof v.index === 'number' && typeof v.of === 'number';
     case 'epoch':
       return typeof v.strategy === 'string' && isObject(v.record) && typeof v.record.epoch === 'number';
+    case 'finalModel':
+      return typeof v.strategy === 'string' && typeof v.member === 'number' && typeof v.of === 'number' && typeof v.epochs === 'number';
     case 'strategyDone':
       return isObject(v.result) && typeof v.result.strategy === 'string';
     case 'finished':

@@ -279,6 +279,10 @@ describe('a run in the background', () => {
     const notification = t.recorded.progress[0];
     assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · epoch 5/10 · out-of-fold macro-F1 0.250');
     assert.equal(notification.reports.reduce((s, r) => s + (r.increment ?? 0), 0), Math.floor((100 * 2.5) / 7));
+    // after the folds, the final models train without epoch messages: the line says which one
+    call.emit({ type: 'finalModel', strategy: 'focal', member: 2, of: 3, epochs: 5 });
+    assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · final model 2/3: 5 epochs on every training row');
+    assert.deepEqual(t.panels.progress.map((p) => p.event.kind), ['strategyStarted', 'epoch'], 'nothing for the live view');
     const results = [result('bce', runDir, metrics(0.5), metrics(0.6)), result('focal', runDir, metrics(0.5), metrics(0.7))];
     const end = { ...start, status: 'completed' as const, strategies: results, recommendation: { strategy: 'focal', tuned: true, chosenOn: 'validation' as const, reason: 'Focal loss with tuned thresholds: highest macro-F1.' } };
     call.resolve(end);

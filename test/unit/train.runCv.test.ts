@@ -21,7 +21,7 @@ import { prepareSplit } from '../../src/core/train/run/prepareSplit.js';
 import { runTraining } from '../../src/core/train/run/runTraining.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, foldsFor } from '../../src/core/train/run/trainJob.js';
 import { validationEstimate } from '../../src/core/train/run/validationEstimate.js';
-import type { EpochRecord, TrainJob } from '../../src/protocol/training.js';
+import type { EpochRecord, FromTrainingWorker, TrainJob } from '../../src/protocol/training.js';
 import { readRunHistory } from '../../src/extension/training/runFiles.js';
 import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
@@ -103,7 +103,8 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
   test('the run folder: fold models in lockstep, the pooled out-of-fold curve, the final model for its best epoch', async () => {
     const runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'il-cv-'));
     const settings = { runsDir, folds: 3, epochs: 6, patience: 2 } as const;
-    const summary = await runTraining(job(settings), () => undefined);
+    const messages: FromTrainingWorker[] = [];
+    const summary = await runTraining(job(settings), (m) => messages.push(m));
     assert.equal(summary.status, 'completed', summary.error);
     const result = summary.strategies[0];
     const lines = (file: string) => fs.readFileSync(path.join(summary.runDir, file), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as EpochRecord & { fold?: number });
@@ -163,6 +164,10 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
       assert.deepEqual(final.filter((r) => r.member === member).map((r) => r.epoch), Array.from({ length: result.bestEpoch }, (_, i) => i + 1), `member ${member}`);
     }
     assert.equal(final.length, 3 * result.bestEpoch);
+    const finals = messages.filter((m) => m.type === 'finalModel');
+    assert.deepEqual(finals, [1, 2, 3].map((member) => ({ type: 'finalModel', strategy: 'bce', member, of: 3, epochs: result.bestEpoch })));
+    // the host's epoch messages are the pooled curve, one per epoch run
+    assert.deepEqual(messages.flatMap((m) => (m.type === 'epoch' ? [m.record.epoch] : [])), curve.map((r) => r.epoch));
     assert.ok(final.every((r) => r.validationLoss === null && r.macroF1 === null));
     const config = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'config.json'), 'utf8')) as { trainingRows: number; train: { epochs: number; patience: number }; crossValidation: { folds: number; bestEpoch: number }; ensemble: { members: number; seeds: number[] } };
     assert.deepEqual([config.trainingRows, config.train.epochs, config.train.patience, config.crossValidation.folds, config.crossValidation.bestEpoch], [391, result.bestEpoch, 0, 3, result.bestEpoch]);

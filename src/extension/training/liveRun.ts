@@ -14,6 +14,8 @@ export class LiveRun {
   private strategyIndex = -1;
   private strategy: string | undefined;
   private lastEpoch: EpochRecord | undefined;
+  /** The final model being trained after cross-validation, if the current strategy is there. */
+  private finalModel: { member: number; of: number; epochs: number } | undefined;
   private readonly planned: string[];
   /** The epoch cap: the job's, then the one the worker says it trains with. */
   private epochs: number;
@@ -52,7 +54,11 @@ export class LiveRun {
         this.strategyIndex = message.index;
         this.strategy = message.strategy;
         this.lastEpoch = undefined;
+        this.finalModel = undefined;
         return this.record({ kind: 'strategyStarted', strategy: message.strategy, index: message.index });
+      case 'finalModel':
+        this.finalModel = message;
+        return undefined;
       case 'epoch':
         this.lastEpoch = message.record;
         return this.record({ kind: 'epoch', strategy: message.strategy, record: message.record });
@@ -78,7 +84,11 @@ export class LiveRun {
     const parts: string[] = [];
     if (this.planned.length > 1) parts.push(`strategy ${this.strategyIndex + 1}/${this.planned.length} (${this.strategy})`);
     else if (this.strategy) parts.push(this.strategy);
-    if (this.lastEpoch) {
+    if (this.finalModel) {
+      // after cross-validation: the final model(s) on every training row, without epoch messages
+      const { member, of, epochs } = this.finalModel;
+      parts.push(`${of > 1 ? `final model ${member}/${of}` : 'final model'}: ${epochs} epoch${epochs === 1 ? '' : 's'} on every training row`);
+    } else if (this.lastEpoch) {
       parts.push(`epoch ${this.lastEpoch.epoch}/${this.epochs}`);
       // a cross-validated run's epochs are scored out of fold
       const scoredOn = (this.liveView.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'val';

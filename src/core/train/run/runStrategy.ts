@@ -192,18 +192,19 @@ async function fitCrossValidated(strategy: Strategy, dir: string, ctx: StrategyC
   const best = `out-of-fold macro-F1 ${cv.epochs[cv.bestEpoch - 1].macroF1!.toFixed(3)} at epoch ${cv.bestEpoch}`;
   const final = members > 1 ? `the mean of ${members} models, ${cv.bestEpoch} epochs each` : `${cv.bestEpoch} epochs`;
   emit({ type: 'log', message: `[${name}] ${best}; final model: ${final} on all ${trainSet.rows} training rows` });
-  const trained = await trainFinalModels(trainSet, config, seeds, path.join(dir, 'final.jsonl'), ctx);
+  const trained = await trainFinalModels(name, trainSet, config, seeds, path.join(dir, 'final.jsonl'), ctx);
   const model = averageMlps(trained.map((t) => t.model));
   return { model, featurizer, validationScores: cv.outOfFold, epochsRun: cv.epochs.length, bestEpoch: cv.bestEpoch, stoppedEarly: cv.stoppedEarly, engine: trained[0].engine, foldMacroF1: cv.foldMacroF1, ...(ensemble ? { ensemble: members } : {}) };
 }
 
-/** The final models, one per seed, each epoch to final.jsonl (with its 1-based member when there are several). */
-async function trainFinalModels(trainSet: TrainingSet, config: TrainConfig, seeds: readonly number[], logFile: string, ctx: StrategyContext): Promise<TrainResult[]> {
+/** The final models, one per seed (a finalModel message as each starts), each epoch to final.jsonl (with its 1-based member when there are several). */
+async function trainFinalModels(name: string, trainSet: TrainingSet, config: TrainConfig, seeds: readonly number[], logFile: string, ctx: StrategyContext): Promise<TrainResult[]> {
   const log = new MetricsLog<FinalEpochRecord>(logFile);
   let writes: Promise<void> = Promise.resolve();
   const trained: TrainResult[] = [];
   try {
     for (const [m, seed] of seeds.entries()) {
+      ctx.emit({ type: 'finalModel', strategy: name, member: m + 1, of: seeds.length, epochs: config.epochs });
       const onEpoch = (report: EpochReport): void => {
         const line: FinalEpochRecord = { ...(seeds.length > 1 ? { member: m + 1 } : {}), ...epochRecord(report) };
         writes = writes.then(() => log.append(line));
