@@ -19,7 +19,7 @@ import { trainModel } from '../../src/core/train/trainLoop.js';
 import { lossConfigFor } from '../../src/core/train/run/strategies.js';
 import { prepareSplit } from '../../src/core/train/run/prepareSplit.js';
 import { runTraining } from '../../src/core/train/run/runTraining.js';
-import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, foldsFor } from '../../src/core/train/run/trainJob.js';
+import { AUTO_FOLDS, AUTO_FOLDS_MAX_BYTES, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, foldBytes, foldsFor } from '../../src/core/train/run/trainJob.js';
 import { validationEstimate } from '../../src/core/train/run/validationEstimate.js';
 import type { EpochRecord, FromTrainingWorker, TrainJob } from '../../src/protocol/training.js';
 import { readRunHistory } from '../../src/extension/training/runFiles.js';
@@ -46,6 +46,16 @@ describe('foldsFor: when cross-validation replaces the carved validation part', 
     assert.equal(foldsFor({ patience: 10 }, 100), 0);
     assert.equal(foldsFor({ folds: 0, patience: 10 }, 100), 0);
     assert.equal(foldsFor({ folds: 5, patience: 10 }, 4), 0, 'more folds than rows: carve instead');
+  });
+
+  test("'auto' only while the fold models' dense rows fit in memory together; sparse rows and explicit k are not bounded", () => {
+    // 4 x 4,000 x 10,000 x 4 bytes = 640 MB: folds; at 20,000 features 1.28 GB: carve
+    assert.equal(foldBytes(5, 4000, 10_000), 640_000_000);
+    assert.equal(foldsFor({ folds: 'auto', patience: 10 }, 4000, 10_000), AUTO_FOLDS);
+    assert.ok(foldBytes(5, 4000, 20_000) > AUTO_FOLDS_MAX_BYTES);
+    assert.equal(foldsFor({ folds: 'auto', patience: 10 }, 4000, 20_000), 0);
+    assert.equal(foldsFor({ folds: 'auto', patience: 10 }, 4000, undefined), AUTO_FOLDS, 'sparse rows: no bound');
+    assert.equal(foldsFor({ folds: 5, patience: 10 }, 4000, 20_000), 5, 'asked for: granted');
   });
 
   test('checkTrainJob: folds is auto, 0 or a whole number >= 2', () => {

@@ -18,7 +18,8 @@ import { openDataset } from '../../io/open.js';
 import type { ReadOptions } from '../../io/types.js';
 import { foldProportions, iterativeStratify } from '../../resample/iterativeStratify.js';
 import type { SplitInfo, TrainJob } from '../../../protocol/training.js';
-import { foldsFor, VALIDATION_CARVE } from './trainJob.js';
+import { AUTO_FOLDS, AUTO_FOLDS_MAX_BYTES, AUTO_FOLDS_MAX_ROWS, foldBytes, foldsFor, VALIDATION_CARVE } from './trainJob.js';
+import { fitFeaturizer, featurizerWidth } from '../features/index.js';
 
 export interface PreparedSplit {
   labelNames: string[];
@@ -87,7 +88,13 @@ export async function prepareSplit(job: TrainJob, signal?: AbortSignal): Promise
   }
   let train = pool;
   let folds: PreparedSplit['folds'];
-  const k = validation === undefined ? foldsFor(job, pool.rows) : 0;
+  // 'auto' folds only while the fold models' dense rows fit in memory together (foldsFor)
+  const width = validation === undefined && job.folds === 'auto' && job.patience > 0 && pool.rows < AUTO_FOLDS_MAX_ROWS ? denseWidthOf(pool) : undefined;
+  const k = validation === undefined ? foldsFor(job, pool.rows, width) : 0;
+  if (k === 0 && foldBytes(AUTO_FOLDS, pool.rows, width) > AUTO_FOLDS_MAX_BYTES) {
+    const mb = Math.round(foldBytes(AUTO_FOLDS, pool.rows, width) / 1024 ** 2);
+    notes.push(`Not cross-validated: ${AUTO_FOLDS} fold models of ${pool.rows} rows x ${width} dense features would hold about ${mb} MB at once; a validation part is carved instead (--folds ${AUTO_FOLDS} asks for the folds anyway).`);
+  }
   if (k > 0) {
     folds = { of: iterativeStratify(pool.labels, { proportions: foldProportions(k), seed: job.seed, signal }).assignment, k };
     source += `; ${k}-fold cross-validation of the training rows (folds by iterative stratification, seed ${job.seed})`;
@@ -112,6 +119,16 @@ export async function prepareSplit(job: TrainJob, signal?: AbortSignal): Promise
     ...(folds ? { folds: folds.k } : {}),
   };
   return { labelNames, train, ...(validation ? { validation } : {}), ...(folds ? { folds } : {}), test, info, ...(testFile ? { testFile } : {}), notes };
+}
+
+/** The encoded width of the pool's rows when the featurizer would store them dense; undefined when sparse (or when there is nothing to encode: training says so later). */
+function denseWidthOf(pool: DatasetTable): number | undefined {
+  try {
+    const featurizer = fitFeaturizer(pool);
+    return featurizer.rows === 'csr' ? undefined : featurizerWidth(featurizer);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The rows of each part by the file's split column; an unknown or missing value is the file's problem. */

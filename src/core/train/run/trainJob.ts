@@ -15,11 +15,26 @@ export const AUTO_FOLDS = 5;
 /** 'auto' cross-validates below this many training rows (a 15% validation part would hold under 750 rows: too few to steer early stopping, thresholds and the choice). */
 export const AUTO_FOLDS_MAX_ROWS = 5000;
 
-/** The k of k-fold cross-validation for a training pool of `rows` that has no validation rows of its own; 0: carve a validation part. */
-export function foldsFor(job: Pick<TrainJob, 'folds' | 'patience'>, rows: number): number {
+/**
+ * 'auto' cross-validates only while the fold models' encoded dense training rows, held together
+ * (they train in lockstep: k sets of (k - 1)/k of the rows), stay under this many bytes.
+ */
+export const AUTO_FOLDS_MAX_BYTES = 1024 ** 3;
+
+/**
+ * The k of k-fold cross-validation for a training pool of `rows` that has no validation rows of
+ * its own; 0: carve a validation part. `denseWidth`: the encoded width when the rows are stored
+ * dense (absent when they are sparse), for the memory bound of 'auto'.
+ */
+export function foldsFor(job: Pick<TrainJob, 'folds' | 'patience'>, rows: number, denseWidth?: number): number {
   if (job.patience === 0 || job.folds === undefined) return 0;
-  const k = job.folds === 'auto' ? (rows < AUTO_FOLDS_MAX_ROWS ? AUTO_FOLDS : 0) : job.folds;
+  const k = job.folds === 'auto' ? (rows < AUTO_FOLDS_MAX_ROWS && foldBytes(AUTO_FOLDS, rows, denseWidth) <= AUTO_FOLDS_MAX_BYTES ? AUTO_FOLDS : 0) : job.folds;
   return k >= 2 && k <= rows ? k : 0;
+}
+
+/** Bytes of k fold models' dense Float32 training rows held at once: k x (k - 1)/k x rows x width. */
+export function foldBytes(k: number, rows: number, denseWidth: number | undefined): number {
+  return denseWidth === undefined ? 0 : (k - 1) * rows * denseWidth * 4;
 }
 
 /**
