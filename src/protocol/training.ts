@@ -80,6 +80,8 @@ export interface EpochRecord {
   microF1: number | null;
   perLabelF1: number[] | null;
   ms: number;
+  /** Whether early stopping keeps this epoch so far (its best watched validation macro-F1); absent in runs written before it was recorded. */
+  best?: boolean;
 }
 
 /** Test-split metrics of one strategy at one set of thresholds. */

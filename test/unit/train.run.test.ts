@@ -95,7 +95,9 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     const records = fs.readFileSync(path.join(summary.runDir, 'metrics.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as EpochRecord);
     assert.equal(records.length, result.epochsRun);
     records.forEach((r, i) => {
-      assert.deepEqual(Object.keys(r).sort(), ['epoch', 'macroF1', 'microF1', 'ms', 'perLabelF1', 'trainLoss', 'validationLoss']);
+      // `best` only on the epochs early stopping kept at the time
+      assert.deepEqual(Object.keys(r).filter((k) => k !== 'best').sort(), ['epoch', 'macroF1', 'microF1', 'ms', 'perLabelF1', 'trainLoss', 'validationLoss']);
+      assert.ok(r.best === undefined || r.best === true);
       assert.equal(r.epoch, i + 1);
       assert.ok(r.trainLoss > 0 && r.validationLoss! > 0 && r.ms >= 0);
       assert.ok(r.macroF1! >= 0 && r.macroF1! <= 1 && r.microF1! >= 0 && r.microF1! <= 1);
@@ -105,6 +107,9 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     });
     const bestByValidation = records.reduce((a, b) => (b.macroF1! > a.macroF1! ? b : a));
     assert.equal(result.bestEpoch, bestByValidation.epoch);
+    const flagged = records.filter((r) => r.best);
+    assert.equal(flagged.at(-1)!.epoch, result.bestEpoch, 'the last epoch flagged best is the one kept');
+    flagged.slice(1).forEach((r, i) => assert.ok(r.macroF1! > flagged[i].macroF1!, 'each flagged epoch beats the one before'));
 
     // config.json and thresholds.json
     const config = readJson<{ strategy: string; train: { loss: { kind: string }; batchSize: number; model: { hidden: number[] } } }>(path.join(summary.runDir, 'config.json'));

@@ -139,6 +139,8 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
     const bestF1 = Math.max(...watched.map((r) => r.macroF1!));
     assert.equal(result.bestEpoch, watched.find((r) => r.macroF1 === bestF1)!.epoch);
     assert.equal(result.stoppedEarly, result.epochsRun < 6);
+    assert.equal(curve.filter((r) => r.best).at(-1)!.epoch, result.bestEpoch, 'the last epoch flagged best in metrics.jsonl is the one kept');
+    assert.ok(curve.filter((r) => r.best).every((r) => r.epoch >= 3), 'no warm-up epoch is flagged');
     if (result.stoppedEarly) assert.equal(result.epochsRun, result.bestEpoch + 2);
     // The out-of-fold scores kept are those of the best epoch: the estimate at 0.5 (computeMetrics) is the curve's macro-F1 there.
     close(result.validation!.fixed.macroF1, bestF1, 'out-of-fold macro-F1 at the best epoch');

@@ -103,6 +103,11 @@ describe('validation macro-F1', () => {
     assert.deepEqual(bestEpochs(history, [{ strategy: 'bce', bestEpoch: 3 }]).map((b) => [b.strategy, b.epoch, b.what]), [['bce', 3, 'best epoch (the model kept)'], ['focal', 1, 'best epoch so far']]);
   });
 
+  test('live, the ring follows the epoch flagged best (early stopping’s warm-up never keeps epoch 1)', () => {
+    const warm: StrategyHistory[] = [{ strategy: 'focal', records: [{ ...history[0].records[0], epoch: 1, macroF1: 0.35 }, { ...history[0].records[0], epoch: 2, macroF1: 0.1 }, { ...history[0].records[0], epoch: 3, macroF1: 0.2, best: true }] }];
+    assert.deepEqual(bestEpochs(warm, []).map((b) => [b.epoch, b.macroF1]), [[3, 0.2]]);
+  });
+
   test('renders a line per strategy with validation, a point per scored epoch and a ring per best epoch', async () => {
     const svg = await assertRenders(validationF1Spec({ strategies: ['bce', 'focal'], history, results: [] }, dark, { maxEpoch: 3 }), { line: 2, symbol: 4 + 2 });
     assert.match(svg, />Validation macro-F1 \(threshold 0\.5\)</);

@@ -278,6 +278,7 @@ function epochRecord(report: EpochReport): EpochRecord {
     microF1: report.microF1 ?? null,
     perLabelF1: report.perLabelF1 ?? null,
     ms: Math.round(report.trainMs * 10) / 10,
+    ...(report.best ? { best: true } : {}),
   };
 }
 

@@ -23,8 +23,9 @@ export function validationF1Points(history: readonly StrategyHistory[]): F1Point
 }
 
 /**
- * Each strategy's best epoch: the one its result names once it finished, else the first epoch
- * with the highest validation macro-F1 so far (the training loop keeps the first best too).
+ * Each strategy's best epoch: the one its result names once it finished, else the last epoch
+ * flagged `best` (the one early stopping keeps so far, after its warm-up), else, for runs written
+ * before the flag, the first epoch with the highest validation macro-F1 so far.
  */
 export function bestEpochs(history: readonly StrategyHistory[], results: readonly Pick<StrategyResult, 'strategy' | 'bestEpoch'>[]): F1Point[] {
   const best: F1Point[] = [];
@@ -32,7 +33,11 @@ export function bestEpochs(history: readonly StrategyHistory[], results: readonl
     const done = results.find((r) => r.strategy === strategy);
     const scored = records.filter((r) => r.macroF1 !== null);
     if (scored.length === 0) continue;
-    const pick = done ? scored.find((r) => r.epoch === done.bestEpoch) : scored.reduce((a, b) => ((b.macroF1 as number) > (a.macroF1 as number) ? b : a));
+    // live: the epoch early stopping keeps so far (flagged `best`; runs without the flag: the highest so far)
+    const flagged = scored.filter((r) => r.best);
+    const pick = done
+      ? scored.find((r) => r.epoch === done.bestEpoch)
+      : (flagged.at(-1) ?? scored.reduce((a, b) => ((b.macroF1 as number) > (a.macroF1 as number) ? b : a)));
     if (pick) best.push({ strategy, epoch: pick.epoch, macroF1: pick.macroF1 as number, what: done ? 'best epoch (the model kept)' : 'best epoch so far' });
   }
   return best;
