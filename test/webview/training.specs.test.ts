@@ -201,6 +201,9 @@ describe('the training view’s words', () => {
   test('where a live run is', () => {
     assert.equal(progressSentence(view()), 'Training focal (strategy 2 of 3) · epoch 2 of 60');
     assert.equal(progressSentence(view({ current: 'bce' })), 'Training bce (strategy 1 of 3) · epoch 3 of 60 · validation macro-F1 0.500');
+    const crossValidated = view({ current: 'bce' });
+    crossValidated.summary.split = { ...crossValidated.summary.split, validation: 0, folds: 5 };
+    assert.equal(progressSentence(crossValidated), 'Training bce (strategy 1 of 3) · epoch 3 of 60 · out-of-fold macro-F1 0.500');
     assert.equal(progressSentence(view({ current: 'asl' })), 'Training asl (strategy 3 of 3) · first epoch…');
     assert.equal(progressSentence(view({ current: null, history: [] })), 'Preparing to train…');
     assert.equal(progressSentence(view({ live: false })), '');

@@ -36,7 +36,9 @@ export function progressSentence(view: TrainingView): string {
   const last = lastRecord(view.history.find((h) => h.strategy === current));
   if (last) {
     parts.push(`epoch ${last.epoch} of ${view.epochs}`);
-    if (last.macroF1 !== null) parts.push(`validation macro-F1 ${last.macroF1.toFixed(3)}`);
+    // a cross-validated run's epochs are the fold models' pooled, out-of-fold scores
+    const scoredOn = (view.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'validation';
+    if (last.macroF1 !== null) parts.push(`${scoredOn} macro-F1 ${last.macroF1.toFixed(3)}`);
   } else parts.push('first epoch…');
   return parts.join(' · ');
 }
