@@ -14,11 +14,7 @@ export interface ValidationResult {
 
 /** The set's loss (the training loss, dropout off) and macro / micro / per-label F1 with scikit-learn's zero_division=0. */
 export function evaluateModel(model: MlpModel, set: TrainingSet, loss: LossKernel, threshold: number): ValidationResult {
-  return evaluateLogits(predictLogits(model, set.x, set.rows), set, loss, threshold);
-}
-
-/** evaluateModel from the model's logits on the set (row-major rows x labels). */
-export function evaluateLogits(logits: Float32Array, set: TrainingSet, loss: LossKernel, threshold: number): ValidationResult {
+  const logits = predictLogits(model, set.x, set.rows);
   const lossValue = loss(logits, set.y, set.rows, set.labels, null);
   const f1 = f1AtThreshold(logits, set.y, set.rows, set.labels, threshold);
   return { loss: lossValue, ...f1 };
@@ -26,19 +22,20 @@ export function evaluateLogits(logits: Float32Array, set: TrainingSet, loss: Los
 
 /** F1 of the predictions σ(logit) >= threshold against 0/1 targets (both row-major rows x labels). */
 export function f1AtThreshold(logits: Float32Array, y: Uint8Array, rows: number, labels: number, threshold: number): Omit<ValidationResult, 'loss'> {
-  const data: EvaluationData = {
-    rows,
-    labelNames: Array.from({ length: labels }, (_, l) => String(l)),
-    truth: new Uint8Array(rows * labels),
-    scores: new Float64Array(rows * labels),
-  };
+  return f1OfScores(labelMajorScores(logits, y, rows, Array.from({ length: labels }, (_, l) => String(l))), threshold);
+}
+
+/** σ(logits) and the 0/1 targets (both row-major rows x labels) as the evaluation engine's label-major data (column l is [l * rows, (l + 1) * rows)). */
+export function labelMajorScores(logits: Float32Array, y: Uint8Array, rows: number, labelNames: string[]): EvaluationData {
+  const labels = labelNames.length;
+  const data: EvaluationData = { rows, labelNames, truth: new Uint8Array(rows * labels), scores: new Float64Array(rows * labels) };
   for (let i = 0; i < rows; i++) {
     for (let l = 0; l < labels; l++) {
       data.truth[l * rows + i] = y[i * labels + l];
       data.scores[l * rows + i] = sigmoid(logits[i * labels + l]);
     }
   }
-  return f1OfScores(data, threshold);
+  return data;
 }
 
 /** Macro / micro / per-label F1 (zero_division 0) of label-major scores at one threshold for every label. */

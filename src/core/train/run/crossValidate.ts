@@ -14,9 +14,8 @@ import { subsetTable } from '../../data/subsetTable.js';
 import type { EvaluationData } from '../../metrics/types.js';
 import type { Strategy, TrainJob } from '../../../protocol/training.js';
 import type { TfBackendOptions } from '../backend.js';
-import { evaluateLogits, f1OfScores } from '../evaluate.js';
+import { f1OfScores, labelMajorScores } from '../evaluate.js';
 import { fitFeaturizer, trainingSetFrom } from '../features/index.js';
-import { sigmoid } from '../lossKernels.js';
 import { predictLogits } from '../model.js';
 import { deriveSeed } from '../random.js';
 import { createTrainer, type Trainer } from '../trainer.js';
@@ -81,8 +80,9 @@ export async function crossValidate(strategy: Strategy, ctx: CrossValidateContex
       for (const [f, fold] of folds.entries()) {
         const ran = await fold.trainer.epoch(signal);
         const logits = predictLogits(fold.trainer.model, fold.held.x, fold.held.rows);
-        const v = evaluateLogits(logits, fold.held, fold.trainer.loss, config.threshold);
-        scatterScores(logits, fold.held, fold.heldRows, current);
+        const held = labelMajorScores(logits, fold.held.y, fold.held.rows, labelNames);
+        const v = { loss: fold.trainer.loss(logits, fold.held.y, fold.held.rows, fold.held.labels, null), ...f1OfScores(held, config.threshold) };
+        scatterRows(held, fold.heldRows, current);
         ctx.onFoldEpoch?.(f, { epoch, trainLoss: ran.trainLoss, trainMs: ran.trainMs, validationLoss: v.loss, macroF1: v.macroF1, microF1: v.microF1, perLabelF1: v.perLabelF1, best: false });
         // pooled means weighted by rows: the losses are means over rows x labels
         trainLoss += ran.trainLoss / folds.length;
@@ -133,13 +133,13 @@ async function foldModels(strategy: Strategy, ctx: CrossValidateContext): Promis
   return models;
 }
 
-/** σ(logits) and the targets of a held-out fold (row-major) into the pool's label-major data at the fold's pool rows. */
-function scatterScores(logits: Float32Array, held: TrainingSet, rows: Int32Array, into: EvaluationData): void {
-  const labels = held.labels;
-  for (let i = 0; i < rows.length; i++) {
-    for (let l = 0; l < labels; l++) {
-      into.truth[l * into.rows + rows[i]] = held.y[i * labels + l];
-      into.scores[l * into.rows + rows[i]] = sigmoid(logits[i * labels + l]);
+/** Copies a held-out fold's label-major truth and scores (its row i is pool row rows[i]) into the pool's. */
+function scatterRows(part: EvaluationData, rows: Int32Array, into: EvaluationData): void {
+  const labels = part.labelNames.length;
+  for (let l = 0; l < labels; l++) {
+    for (let i = 0; i < rows.length; i++) {
+      into.truth[l * into.rows + rows[i]] = part.truth[l * part.rows + i];
+      into.scores[l * into.rows + rows[i]] = part.scores[l * part.rows + i];
     }
   }
 }

@@ -7,22 +7,13 @@ import { frequencyBands, tuneThresholds } from '../../metrics/curves/index.js';
 import { computeMetrics, thresholdFreeScores, type ThresholdFreeScores } from '../../metrics/index.js';
 import type { EvaluationData } from '../../metrics/types.js';
 import type { HeadlineMetrics } from '../../../protocol/training.js';
-import { sigmoid } from '../lossKernels.js';
+import { labelMajorScores } from '../evaluate.js';
 import { predictLogits, type MlpModel } from '../model.js';
 import type { TrainingSet } from '../types.js';
 
 /** σ(logits) of the model on the set, with its 0/1 targets, label-major (column l is [l * rows, (l + 1) * rows)). */
 export function scoreSet(model: MlpModel, set: TrainingSet, labelNames: string[]): EvaluationData {
-  const logits = predictLogits(model, set.x, set.rows);
-  const { rows, labels } = set;
-  const data: EvaluationData = { rows, labelNames, truth: new Uint8Array(rows * labels), scores: new Float64Array(rows * labels) };
-  for (let i = 0; i < rows; i++) {
-    for (let l = 0; l < labels; l++) {
-      data.truth[l * rows + i] = set.y[i * labels + l];
-      data.scores[l * rows + i] = sigmoid(logits[i * labels + l]);
-    }
-  }
-  return data;
+  return labelMajorScores(predictLogits(model, set.x, set.rows), set.y, set.rows, labelNames);
 }
 
 /** Per-label F1-best thresholds on validation: the evaluation engine's tuning (ties to the lower threshold; 0.5 for a label without positives). */
