@@ -278,11 +278,19 @@ describe('a run in the background', () => {
     call.emit({ type: 'epoch', strategy: 'focal', record: { epoch: 5, trainLoss: 0.1, validationLoss: 0.1, macroF1: 0.25, microF1: 0.3, perLabelF1: null, ms: 1 } });
     const notification = t.recorded.progress[0];
     assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · epoch 5/10 · out-of-fold macro-F1 0.250');
-    assert.equal(notification.reports.reduce((s, r) => s + (r.increment ?? 0), 0), Math.floor((100 * 2.5) / 7));
-    // after the folds, the final models train without epoch messages: the line says which one
+    const percent = () => notification.reports.reduce((s, r) => s + (r.increment ?? 0), 0);
+    // 5 folds and 3 final models: the folds' 10 epochs fill 4/7 of the strategy, half of it so far
+    assert.equal(percent(), Math.floor((100 * (2 + 0.5 * (4 / 7))) / 7));
+    // after the folds (stopped early at epoch 5), the final models train without epoch messages: the line says which one, and they share out the rest of the strategy
+    call.emit({ type: 'finalModel', strategy: 'focal', member: 1, of: 3, epochs: 5 });
+    assert.equal(percent(), Math.floor((100 * (2 + 0.5 * (4 / 7))) / 7), 'no jump when the first final model starts');
     call.emit({ type: 'finalModel', strategy: 'focal', member: 2, of: 3, epochs: 5 });
     assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · final model 2/3: 5 epochs on every training row');
-    assert.deepEqual(t.panels.progress.map((p) => p.event.kind), ['strategyStarted', 'epoch'], 'nothing for the live view');
+    const started = 0.5 * (4 / 7);
+    assert.equal(percent(), Math.floor((100 * (2 + started + (1 - started) / 3)) / 7));
+    call.emit({ type: 'strategyStarted', strategy: 'asl', index: 3, of: 7 });
+    assert.equal(percent(), Math.floor((100 * 3) / 7), 'the next strategy starts where the last one ended');
+    assert.deepEqual(t.panels.progress.map((p) => p.event.kind), ['strategyStarted', 'epoch', 'strategyStarted'], 'nothing for the live view from the final models');
     const results = [result('bce', runDir, metrics(0.5), metrics(0.6)), result('focal', runDir, metrics(0.5), metrics(0.7))];
     const end = { ...start, status: 'completed' as const, strategies: results, recommendation: { strategy: 'focal', tuned: true, chosenOn: 'validation' as const, reason: 'Focal loss with tuned thresholds: highest macro-F1.' } };
     call.resolve(end);

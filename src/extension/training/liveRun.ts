@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { applyTrainingEvent, type TrainingEvent, type TrainingView } from '../../protocol/dashboard.js';
 import { splitRowsText, type EpochRecord, type FromTrainingWorker, type RunSummary, type TrainJob } from '../../protocol/training.js';
 import { strategyName } from '../../core/train/run/strategies.js';
+import { DEFAULT_ENSEMBLE } from '../../core/train/run/trainJob.js';
 
 export class LiveRun {
   private liveView: TrainingView | undefined;
@@ -16,6 +17,8 @@ export class LiveRun {
   private lastEpoch: EpochRecord | undefined;
   /** The final model being trained after cross-validation, if the current strategy is there. */
   private finalModel: { member: number; of: number; epochs: number } | undefined;
+  /** The current strategy's progress (0 to 1) when its final models started: they share out the rest. */
+  private finalModelsFrom = 0;
   private readonly planned: string[];
   /** The epoch cap: the job's, then the one the worker says it trains with. */
   private epochs: number;
@@ -57,6 +60,7 @@ export class LiveRun {
         this.finalModel = undefined;
         return this.record({ kind: 'strategyStarted', strategy: message.strategy, index: message.index });
       case 'finalModel':
+        if (!this.finalModel) this.finalModelsFrom = this.strategyFraction();
         this.finalModel = message;
         return undefined;
       case 'epoch':
@@ -103,11 +107,26 @@ export class LiveRun {
     return this.planned.length > 1 ? `strategy ${this.strategyIndex + 1}/${this.planned.length} (${this.strategy})` : (this.strategy ?? '');
   }
 
-  /** How far the run is, 0 to 1: finished strategies plus the epochs of the current one (early stopping may skip ahead). */
+  /** How far the run is, 0 to 1: finished strategies plus the current one's part (early stopping may skip ahead). */
   fraction(): number {
     if (this.strategyIndex < 0 || this.planned.length === 0) return 0;
-    const epochPart = this.lastEpoch ? Math.min(1, this.lastEpoch.epoch / Math.max(1, this.epochs)) : 0;
-    return Math.min(1, (this.strategyIndex + epochPart) / this.planned.length);
+    return Math.min(1, (this.strategyIndex + this.strategyFraction()) / this.planned.length);
+  }
+
+  /**
+   * How far the current strategy is, 0 to 1. Without cross-validation: its epochs against the cap.
+   * With k folds, an epoch of the k fold models reads the training rows k - 1 times and the final
+   * models then read them once per member and epoch, so the folds' epochs fill the first
+   * (k - 1) / (k - 1 + members) of the strategy, and the final models share out whatever is left
+   * when they start (early stopping leaves more), a member at a time: the bar never jumps back.
+   */
+  private strategyFraction(): number {
+    const epochs = this.lastEpoch ? Math.min(1, this.lastEpoch.epoch / Math.max(1, this.epochs)) : 0;
+    const folds = this.liveView?.summary.split.folds ?? 0;
+    if (folds < 2) return epochs;
+    if (this.finalModel) return this.finalModelsFrom + ((1 - this.finalModelsFrom) * (this.finalModel.member - 1)) / this.finalModel.of;
+    const members = this.job.ensemble ?? DEFAULT_ENSEMBLE;
+    return (epochs * (folds - 1)) / (folds - 1 + members);
   }
 
   private record(event: TrainingEvent): TrainingEvent {
