@@ -72,13 +72,13 @@ function reasonFor(best: Option, options: readonly Option[], onValidation: boole
   const others = options.filter((o) => o.result !== best.result);
   const crossValidated = best.result.foldMacroF1 !== undefined;
   const where = !onValidation
-    ? 'on the test rows (the run has no validation rows, so this figure is the best of several and flatters the choice)'
+    ? 'on the test rows'
     : crossValidated
       ? `out of fold in ${best.result.foldMacroF1!.length}-fold cross-validation of the training rows`
       : 'on the validation rows';
   const tunedWhere = crossValidated ? 'out of fold' : 'on the validation rows';
   if (others.length === 0) {
-    if (!tuning || !best.result.validation) return `${title}: the only strategy trained (macro-F1 ${fmt(best.score.macroF1)} ${where}).`;
+    if (!tuning || !best.result.validation) return `${title}: the only strategy trained (macro-F1 ${fmt(best.score.macroF1)} ${where}; the run has no validation rows to tune thresholds on).`;
     const [tunedF1, fixedF1] = pair(best.result.validation.tuned.macroF1, best.result.validation.fixed.macroF1);
     const verdict = best.tuned ? `tuned thresholds beat 0.5 ${tunedWhere}` : `0.5 does as well as tuned thresholds ${tunedWhere} or better`;
     return `${title}: the only strategy trained; ${verdict} (macro-F1 ${tunedF1} vs ${fixedF1}), ${fmt(best.test.macroF1)} on the test rows.`;
@@ -91,6 +91,7 @@ function reasonFor(best: Option, options: readonly Option[], onValidation: boole
   let sentence = Math.abs(best.score.macroF1 - rival.score.macroF1) <= TIE
     ? `${title}: macro-F1 ${where} tied with ${who} (${mine}), broken by the higher tail-band F1`
     : `${title}: the highest macro-F1 ${where} (${mine} vs ${theirs} for ${who}${best.tuned ? ', thresholds tuned out of fold' : ''})`;
+  if (!onValidation) sentence += '; the run has no validation rows, so this is the best of several test figures and flatters the choice';
   if (tuning) {
     const median = `${tuning.median >= 0 ? '+' : '-'}${Math.abs(tuning.median).toFixed(3)}`;
     sentence += best.tuned
@@ -101,12 +102,25 @@ function reasonFor(best: Option, options: readonly Option[], onValidation: boole
     const [testMine, testTheirs] = pair(best.test.macroF1, rival.test.macroF1);
     sentence += `; on the test rows ${testMine} vs ${testTheirs}`;
   }
-  const [tailMine, tailTheirs] = pair(best.test.tailF1, rival.test.tailF1);
+  return `${sentence}${tailClause(best, rival)}.`;
+}
+
+/**
+ * How the rare labels fare on the test rows against the rival, worded against the macro-F1 just
+ * given: "and ... gain most" when they gain more than macro-F1 does, "but ... do better" when
+ * macro-F1 lost, "though ... do not gain" when only they lose, "and ... do not gain either".
+ */
+function tailClause(best: Option, rival: Option): string {
+  const [mine, theirs] = pair(best.test.tailF1, rival.test.tailF1);
+  const figures = `test tail-band F1 ${mine} vs ${theirs}`;
   const tailGain = best.test.tailF1 - rival.test.tailF1;
-  if (tailGain > TIE && tailGain > best.test.macroF1 - rival.test.macroF1) sentence += `, and the rare labels gain most: test tail-band F1 ${tailMine} vs ${tailTheirs}`;
-  else if (tailGain > TIE) sentence += `, test tail-band F1 ${tailMine} vs ${tailTheirs}`;
-  else if (tailGain < -TIE) sentence += `, though the rare labels do not gain: test tail-band F1 ${tailMine} vs ${tailTheirs}`;
-  return `${sentence}.`;
+  const macroGain = best.test.macroF1 - rival.test.macroF1;
+  if (tailGain > TIE) {
+    if (macroGain < -TIE) return `, but the rare labels do better: ${figures}`;
+    return tailGain > macroGain ? `, and the rare labels gain most: ${figures}` : `, ${figures}`;
+  }
+  if (tailGain < -TIE) return macroGain < -TIE ? `, and the rare labels do not gain either: ${figures}` : `, though the rare labels do not gain: ${figures}`;
+  return '';
 }
 
 /** Two values to 2 decimals, or 3 when 2 would show them equal although they differ. */
