@@ -96,14 +96,24 @@ export interface TrainingView {
   live: boolean;
   /** The strategy in training now (live), else null. */
   current: string | null;
+  /** Live, after cross-validation: the current strategy's final model in training (they send no epochs). */
+  finalModel?: FinalModelStage;
   /** The test-split evaluation of the recommended (or only) strategy, as the evaluation view draws it. */
   evaluation?: EvaluationView;
+}
+
+/** Final model `member` of `of`, trained `epochs` epochs on every training row. */
+export interface FinalModelStage {
+  member: number;
+  of: number;
+  epochs: number;
 }
 
 /** What happens in a live run, as `trainingProgress` carries it; applyTrainingEvent adds it to a view. */
 export type TrainingEvent =
   | { kind: 'strategyStarted'; strategy: string; index: number }
   | { kind: 'epoch'; strategy: string; record: EpochRecord }
+  | ({ kind: 'finalModel'; strategy: string } & FinalModelStage)
   | { kind: 'strategyDone'; result: StrategyResult };
 
 /** One side of a run comparison: a run's headline and per-label test F1, at the thresholds in force. */
@@ -272,6 +282,7 @@ export function isTrainingView(v: unknown): v is TrainingView {
       live: (l) => typeof l === 'boolean',
       current: (c) => c === null || isString(c),
     }) &&
+    (v.finalModel === undefined || isFinalModelStage(v.finalModel)) &&
     (v.evaluation === undefined || (isObject(v.evaluation) && v.evaluation.kind === 'evaluation' && isView(v.evaluation)))
   );
 }
@@ -292,10 +303,13 @@ export function isRunComparisonView(v: unknown): v is RunComparisonView {
   return isObject(v) && v.kind === 'runComparison' && isString(v.file) && isString(v.otherFile) && Array.isArray(v.runs) && v.runs.length === 2 && v.runs.every(isRunDigest);
 }
 
+const isFinalModelStage = isObjectWith({ member: isInteger, of: isInteger, epochs: isInteger });
+
 const isTrainingEvent: Check = (e) => {
   if (!isObject(e)) return false;
   if (e.kind === 'strategyStarted') return isString(e.strategy) && isInteger(e.index);
   if (e.kind === 'epoch') return isString(e.strategy) && isEpochRecord(e.record);
+  if (e.kind === 'finalModel') return isString(e.strategy) && isFinalModelStage(e);
   if (e.kind === 'strategyDone') return isStrategyResult(e.result);
   return false;
 };
@@ -318,6 +332,10 @@ export function applyTrainingEvent(view: TrainingView, event: TrainingEvent): vo
     case 'strategyStarted':
       historyOf(event.strategy);
       view.current = event.strategy;
+      delete view.finalModel;
+      return;
+    case 'finalModel':
+      if (view.current === event.strategy) view.finalModel = { member: event.member, of: event.of, epochs: event.epochs };
       return;
     case 'epoch': {
       const records = historyOf(event.strategy).records;
@@ -333,7 +351,10 @@ export function applyTrainingEvent(view: TrainingView, event: TrainingEvent): vo
       const at = results.findIndex((r) => r.strategy === event.result.strategy);
       if (at >= 0) results[at] = event.result;
       else results.push(event.result);
-      if (view.current === event.result.strategy) view.current = null;
+      if (view.current === event.result.strategy) {
+        view.current = null;
+        delete view.finalModel;
+      }
       return;
     }
   }

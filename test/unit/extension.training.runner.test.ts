@@ -286,11 +286,13 @@ describe('a run in the background', () => {
     assert.equal(percent(), Math.floor((100 * (2 + 0.5 * (4 / 7))) / 7), 'no jump when the first final model starts');
     call.emit({ type: 'finalModel', strategy: 'focal', member: 2, of: 3, epochs: 5 });
     assert.equal(notification.reports.at(-1)!.message, 'strategy 3/7 (focal) · final model 2/3: 5 epochs on every training row');
+    assert.deepEqual(t.runner.liveView(runDir)?.finalModel, { member: 2, of: 3, epochs: 5 });
     const started = 0.5 * (4 / 7);
     assert.equal(percent(), Math.floor((100 * (2 + started + (1 - started) / 3)) / 7));
     call.emit({ type: 'strategyStarted', strategy: 'asl', index: 3, of: 7 });
     assert.equal(percent(), Math.floor((100 * 3) / 7), 'the next strategy starts where the last one ended');
-    assert.deepEqual(t.panels.progress.map((p) => p.event.kind), ['strategyStarted', 'epoch', 'strategyStarted'], 'nothing for the live view from the final models');
+    assert.deepEqual(t.panels.progress.map((p) => p.event.kind), ['strategyStarted', 'epoch', 'finalModel', 'finalModel', 'strategyStarted'], 'the live view hears of each final model');
+    assert.equal(t.runner.liveView(runDir)?.finalModel, undefined, 'the next strategy starts with its folds');
     const results = [result('bce', runDir, metrics(0.5), metrics(0.6)), result('focal', runDir, metrics(0.5), metrics(0.7))];
     const end = { ...start, status: 'completed' as const, strategies: results, recommendation: { strategy: 'focal', tuned: true, chosenOn: 'validation' as const, reason: 'Focal loss with tuned thresholds: highest macro-F1.' } };
     call.resolve(end);

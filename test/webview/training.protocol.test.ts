@@ -113,6 +113,7 @@ describe('trainingProgress', () => {
     { kind: 'strategyStarted', strategy: 'bce', index: 0 },
     { kind: 'epoch', strategy: 'bce', record: record(1) },
     { kind: 'epoch', strategy: 'bce', record: record(2, null) },
+    { kind: 'finalModel', strategy: 'bce', member: 2, of: 3, epochs: 36 },
     { kind: 'strategyDone', result: result('bce') },
   ];
   for (const event of valid) {
@@ -124,6 +125,8 @@ describe('trainingProgress', () => {
     ['an epoch without its record', { type: 'trainingProgress', file: '/r', event: { kind: 'epoch', strategy: 'bce' } }],
     ['an epoch numbered as text', { type: 'trainingProgress', file: '/r', event: { kind: 'epoch', strategy: 'bce', record: { ...record(1), epoch: '1' } } }],
     ['a fractional strategy index', { type: 'trainingProgress', file: '/r', event: { kind: 'strategyStarted', strategy: 'bce', index: 0.5 } }],
+    ['a final model without its count', { type: 'trainingProgress', file: '/r', event: { kind: 'finalModel', strategy: 'bce', member: 2, epochs: 36 } }],
+    ['a final model with fractional epochs', { type: 'trainingProgress', file: '/r', event: { kind: 'finalModel', strategy: 'bce', member: 2, of: 3, epochs: 3.5 } }],
     ['a result without metrics', { type: 'trainingProgress', file: '/r', event: { kind: 'strategyDone', result: { strategy: 'bce' } } }],
   ];
   for (const [why, message] of invalid) test(`refuses ${why}`, () => assert.equal(isHostMessage(message), false));
@@ -147,5 +150,22 @@ describe('applyTrainingEvent', () => {
     applyTrainingEvent(view, { kind: 'epoch', strategy: 'asl', record: record(1) });
     assert.deepEqual(view.strategies, ['bce', 'focal', 'asl']);
     assert.deepEqual(view.history.map((h) => h.strategy), ['bce', 'asl']);
+  });
+
+  test('a final model after cross-validation is the current strategy\'s stage until the strategy ends or the next starts', () => {
+    const view = trainingView();
+    applyTrainingEvent(view, { kind: 'strategyStarted', strategy: 'bce', index: 0 });
+    applyTrainingEvent(view, { kind: 'finalModel', strategy: 'focal', member: 1, of: 3, epochs: 20 });
+    assert.equal(view.finalModel, undefined, 'not the current strategy: ignored');
+    applyTrainingEvent(view, { kind: 'finalModel', strategy: 'bce', member: 2, of: 3, epochs: 20 });
+    assert.deepEqual(view.finalModel, { member: 2, of: 3, epochs: 20 });
+    assert.equal(isTrainingView(view), true);
+    assert.equal(isTrainingView({ ...view, finalModel: { member: 2 } }), false);
+    applyTrainingEvent(view, { kind: 'strategyDone', result: result('bce', 0.6) });
+    assert.equal(view.finalModel, undefined);
+    applyTrainingEvent(view, { kind: 'strategyStarted', strategy: 'focal', index: 1 });
+    applyTrainingEvent(view, { kind: 'finalModel', strategy: 'focal', member: 1, of: 1, epochs: 20 });
+    applyTrainingEvent(view, { kind: 'strategyStarted', strategy: 'asl', index: 2 });
+    assert.equal(view.finalModel, undefined, 'a new strategy starts with its folds');
   });
 });

@@ -204,6 +204,8 @@ describe('the training view’s words', () => {
     const crossValidated = view({ current: 'bce' });
     crossValidated.summary.split = { ...crossValidated.summary.split, validation: 0, folds: 5 };
     assert.equal(progressSentence(crossValidated), 'Training bce (strategy 1 of 3) · epoch 3 of 60 · out-of-fold macro-F1 0.500');
+    assert.equal(progressSentence({ ...crossValidated, finalModel: { member: 2, of: 3, epochs: 36 } }), 'Training bce (strategy 1 of 3) · final model 2 of 3: 36 epochs on every training row');
+    assert.equal(progressSentence({ ...crossValidated, finalModel: { member: 1, of: 1, epochs: 1 } }), 'Training bce (strategy 1 of 3) · final model: 1 epoch on every training row');
     assert.equal(progressSentence(view({ current: 'asl' })), 'Training asl (strategy 3 of 3) · first epoch…');
     assert.equal(progressSentence(view({ current: null, history: [] })), 'Preparing to train…');
     assert.equal(progressSentence(view({ live: false })), '');

@@ -59,17 +59,22 @@ export class LiveRun {
         this.lastEpoch = undefined;
         this.finalModel = undefined;
         return this.record({ kind: 'strategyStarted', strategy: message.strategy, index: message.index });
-      case 'finalModel':
+      case 'finalModel': {
         if (!this.finalModel) this.finalModelsFrom = this.strategyFraction();
-        this.finalModel = message;
-        return undefined;
+        const { strategy, member, of, epochs } = message;
+        this.finalModel = { member, of, epochs };
+        return this.record({ kind: 'finalModel', strategy, member, of, epochs });
+      }
       case 'epoch':
         this.lastEpoch = message.record;
         return this.record({ kind: 'epoch', strategy: message.strategy, record: message.record });
       case 'strategyDone':
         return this.record({ kind: 'strategyDone', result: message.result });
       case 'finished':
-        if (this.liveView) this.liveView = { ...finishedView(message.summary, this.liveView), live: false, current: null };
+        if (this.liveView) {
+          const { finalModel: _over, ...view } = finishedView(message.summary, this.liveView);
+          this.liveView = { ...view, live: false, current: null };
+        }
         return undefined;
       default:
         return undefined;

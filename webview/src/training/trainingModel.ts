@@ -23,7 +23,7 @@ export function lastRecord(history: StrategyHistory | undefined): StrategyHistor
   return history?.records[history.records.length - 1];
 }
 
-/** Where a live run is: `Training focal (strategy 3 of 7) · epoch 12 of 60 · validation macro-F1 0.512`. */
+/** Where a live run is: `Training focal (strategy 3 of 7) · epoch 12 of 60 · validation macro-F1 0.512`, or `… · final model 2 of 3: 36 epochs on every training row`. */
 export function progressSentence(view: TrainingView): string {
   if (!view.live) return '';
   const current = view.current;
@@ -34,7 +34,11 @@ export function progressSentence(view: TrainingView): string {
   const index = view.strategies.indexOf(current);
   const parts = [view.strategies.length > 1 ? `Training ${current} (strategy ${index + 1} of ${view.strategies.length})` : `Training ${current}`];
   const last = lastRecord(view.history.find((h) => h.strategy === current));
-  if (last) {
+  if (view.finalModel) {
+    // after cross-validation the final models train on every training row, without epochs to report
+    const { member, of, epochs } = view.finalModel;
+    parts.push(`${of > 1 ? `final model ${member} of ${of}` : 'final model'}: ${epochs} epoch${epochs === 1 ? '' : 's'} on every training row`);
+  } else if (last) {
     parts.push(`epoch ${last.epoch} of ${view.epochs}`);
     // a cross-validated run's epochs are the fold models' pooled, out-of-fold scores
     const scoredOn = (view.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'validation';
