@@ -140,6 +140,15 @@ export function tunesThresholds(split: SplitInfo): boolean {
   return split.validation > 0 || (split.folds ?? 0) > 1;
 }
 
+/**
+ * Whether a run's headline figures and test evaluation are at its tuned thresholds: a comparison's
+ * recommendation says, a single-strategy run's thresholdsTuned says, and a run saved before either
+ * used them whenever it had rows to tune on.
+ */
+export function usesTunedThresholds(summary: Pick<RunSummary, 'recommendation' | 'thresholdsTuned' | 'split'>): boolean {
+  return summary.recommendation?.tuned ?? summary.thresholdsTuned ?? tunesThresholds(summary.split);
+}
+
 /** The rows thresholds were tuned on, in words: `the 58 validation rows`, `the out-of-fold scores of the 391 training rows (5-fold cross-validation)`. */
 export function heldOutRowsText(split: SplitInfo): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -177,7 +186,15 @@ export interface RunSummary {
    * (on the test rows, and saying so, only when there are none), and why in plain language.
    */
   recommendation?: { strategy: string; tuned: boolean; reason: string; chosenOn: 'validation' | 'test' };
-  /** The test-split evaluation of the recommended (or only) strategy, tuned thresholds in force. */
+  /**
+   * A single-strategy run (train): whether its tuned thresholds are in force, which they are only
+   * when they beat 0.5 on held-out rows (out of fold, or each validation half at the thresholds
+   * tuned on the other), the rule a comparison's recommendation applies; `thresholdsReason` says
+   * so with the figures. Absent in runs saved before the rule, which used them whenever they had them.
+   */
+  thresholdsTuned?: boolean;
+  thresholdsReason?: string;
+  /** The test-split evaluation of the recommended (or only) strategy, at the thresholds in force. */
   evaluation?: EvaluationReport;
 }
 

@@ -84,7 +84,9 @@ describe('e2e: Train Baseline in VS Code (code-server)', { timeout: 400_000 }, (
     const epochs = fs.readFileSync(path.join(result.runDir, 'metrics.jsonl'), 'utf8').trim().split('\n');
     assert.equal(epochs.length, result.epochsRun);
 
-    const macro = result.tuned.macroF1.toFixed(2);
+    // the headline is at the thresholds in force: tuned only when they beat 0.5 out of fold
+    assert.equal(summary.thresholdsTuned, result.validation!.tuned.macroF1 > result.validation!.fixed.macroF1);
+    const macro = (summary.thresholdsTuned ? result.tuned : result.fixed).macroF1.toFixed(2);
     await workbench.waitForNotification(new RegExp(`trained wbce on emotions-train\\.arff: test macro-F1 ${macro.replace('.', '\\.')}`), { severity: 'info' });
 
     const frame = await workbench.webviewFrame({ hasText: /wbce/ });
@@ -96,6 +98,7 @@ describe('e2e: Train Baseline in VS Code (code-server)', { timeout: 400_000 }, (
       ['wbce', result.validation.fixed.macroF1.toFixed(3), result.validation.tuned.macroF1.toFixed(3), result.fixed.macroF1.toFixed(3), result.tuned.macroF1.toFixed(3)],
       'the comparison row shows the run\'s validation macro-F1 (what a recommendation is chosen on), then its test macro-F1 at 0.5 and tuned',
     );
+    await frame.locator('p.ev-headline', { hasText: `Thresholds in force: ${summary.thresholdsTuned ? 'tuned' : '0.5'}.` }).waitFor({ timeout: 15_000 });
     await frame.locator('svg[role="img"]').first().waitFor({ timeout: 15_000 });
     await workbench.screenshotBothThemes('training-view');
 

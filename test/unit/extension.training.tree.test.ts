@@ -166,6 +166,17 @@ describe('Runs view', () => {
     assert.equal(first.item.contextValue, 'run.live', 'the context menu offers no Delete for it');
   });
 
+  test('a baseline whose tuned thresholds did not beat 0.5 out of fold reads at 0.5 and says why; one saved before the rule reads tuned', async () => {
+    const t = setup();
+    const reason = 'tuned thresholds did not beat 0.5 out of fold: macro-F1 0.349 tuned vs 0.365 at 0.5';
+    const kept = writeRun(t.runsDir, '20240302-100000-k', (dir) => summary(dir, { thresholdsTuned: false, thresholdsReason: reason, strategies: [result('wbce', dir, metrics(0.4384), metrics(0.3891))] }));
+    const old = writeRun(t.runsDir, '20240301-100000-o', (dir) => summary(dir, { strategies: [result('wbce', dir, metrics(0.4384), metrics(0.3891))] }));
+    const items = new Map((await t.view.items()).map((r) => [(r.node as { runDir: string }).runDir, r.item]));
+    assert.equal(items.get(kept)!.description, 'macro-F1 0.44 (0.5)');
+    assert.match(String(items.get(kept)!.tooltip), /Test macro-F1 \(threshold 0\.5\): wbce 0\.438\nThresholds: 0\.5, as tuned thresholds did not beat 0\.5 out of fold: macro-F1 0\.349 tuned vs 0\.365 at 0\.5\n/);
+    assert.equal(items.get(old)!.description, 'macro-F1 0.39 (tuned)', 'no thresholdsTuned: tuned, as such runs were evaluated');
+  });
+
   test('no runs folder yet: no runs (the welcome view shows); a run.json written later refreshes the view through the watcher', async () => {
     const t = setup();
     fs.rmSync(t.runsDir, { recursive: true });

@@ -117,7 +117,13 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     const thresholds = readJson<{ thresholds: Record<string, number>; tunedOn: string }>(path.join(summary.runDir, 'thresholds.json'));
     assert.equal(thresholds.tunedOn, 'validation');
     assert.deepEqual(Object.keys(thresholds.thresholds), summary.labelNames);
-    assert.deepEqual(summary.evaluation!.perLabel.map((l) => l.threshold), Object.values(thresholds.thresholds), 'the evaluation uses the tuned thresholds');
+    // the tuned thresholds are in force only when they beat 0.5 on the validation halves (the comparison's rule with one strategy)
+    const validation = result.validation!;
+    assert.equal(summary.thresholdsTuned, validation.tuned.macroF1 > validation.fixed.macroF1);
+    assert.equal(summary.recommendation, undefined, 'a single strategy is not a recommendation');
+    const inForce = summary.thresholdsTuned ? Object.values(thresholds.thresholds) : summary.labelNames.map(() => 0.5);
+    assert.deepEqual(summary.evaluation!.perLabel.map((l) => l.threshold), inForce, 'the evaluation uses the thresholds in force');
+    assert.equal(summary.thresholdsReason, `tuned thresholds ${summary.thresholdsTuned ? 'beat' : 'did not beat'} 0.5 on the validation rows (each half at the thresholds tuned on the other): macro-F1 ${validation.tuned.macroF1.toFixed(3)} tuned vs ${validation.fixed.macroF1.toFixed(3)} at 0.5`);
   });
 
   test('predictions.csv: checked by hand, through `imbalance-lens evaluate`, and reproduced by model.json', async () => {
@@ -160,7 +166,8 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     const tunedReport = JSON.parse(tuned.stdout);
     assert.ok(Math.abs(tunedReport.averages.macro.f1 - result.tuned.macroF1) < 1e-12);
     assert.ok(Math.abs(tunedReport.averages.micro.f1 - result.tuned.microF1) < 1e-12);
-    assert.ok(Math.abs(tunedReport.averages.macro.f1 - summary.evaluation!.averages.macro.f1!) < 1e-12);
+    const inForce = summary.thresholdsTuned ? tunedReport : fixedReport;
+    assert.ok(Math.abs(inForce.averages.macro.f1 - summary.evaluation!.averages.macro.f1!) < 1e-12, 'the run\'s evaluation is at the thresholds in force');
 
     // model.json alone (weights + featurizer) gives the same scores on the test file
     const saved = loadModel(readJson(path.join(summary.runDir, 'model.json')));

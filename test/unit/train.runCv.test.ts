@@ -21,11 +21,15 @@ import { prepareSplit } from '../../src/core/train/run/prepareSplit.js';
 import { runTraining } from '../../src/core/train/run/runTraining.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_BYTES, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_JOB_SETTINGS, foldBytes, foldsFor } from '../../src/core/train/run/trainJob.js';
 import { validationEstimate } from '../../src/core/train/run/validationEstimate.js';
-import type { EpochRecord, FromTrainingWorker, TrainJob } from '../../src/protocol/training.js';
+import { usesTunedThresholds, type EpochRecord, type FromTrainingWorker, type TrainJob } from '../../src/protocol/training.js';
 import { readRunHistory } from '../../src/extension/training/runFiles.js';
+import { runDescription } from '../../src/extension/training/runItems.js';
+import { summaryTable } from '../../src/cli/commands/train.js';
 import { datasetPath, skipUnlessDatasets } from './helpers/datasets.js';
 
 const TRAIN = 'emotions/emotions-train.arff';
+const BIRDS_TRAIN = 'birds/birds-train.arff';
+const BIRDS_TEST = 'birds/birds-test.arff';
 const TEST = 'emotions/emotions-test.arff';
 
 function job(extra: Partial<TrainJob> = {}): TrainJob {
@@ -195,5 +199,37 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
     const thresholds = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'thresholds.json'), 'utf8')) as { tunedOn: string };
     assert.equal(thresholds.tunedOn, 'cross-validation');
     assert.match(summary.evaluation!.thresholdSource, /out-of-fold scores of the 391 training rows \(3-fold cross-validation\)/);
+  });
+
+  test('a single strategy keeps its tuned thresholds only when they beat 0.5 out of fold', { skip: skipUnlessDatasets(BIRDS_TRAIN, BIRDS_TEST) }, async () => {
+    // birds, 3 folds, 20 epochs, wbce: out of fold the tuned thresholds score below 0.5 (on the test rows they would score above: the rule never looks there)
+    const birds = (epochs: number) => ({ ...job({ runsDir: fs.mkdtempSync(path.join(os.tmpdir(), 'il-cv-thr-')), file: datasetPath(BIRDS_TRAIN)!, testFile: datasetPath(BIRDS_TEST)!, strategies: [{ loss: 'wbce', resampling: 'none' }] }), folds: 3, epochs, patience: 3, ensemble: 1 });
+    const summary = await runTraining(birds(20), () => undefined);
+    assert.equal(summary.status, 'completed', summary.error);
+    const result = summary.strategies[0];
+    const v = result.validation!;
+    assert.ok(v.tuned.macroF1 < v.fixed.macroF1, `out of fold: ${v.tuned.macroF1} tuned vs ${v.fixed.macroF1} at 0.5`);
+    assert.equal(summary.thresholdsTuned, false);
+    assert.equal(summary.thresholdsReason, `tuned thresholds did not beat 0.5 out of fold: macro-F1 ${v.tuned.macroF1.toFixed(3)} tuned vs ${v.fixed.macroF1.toFixed(3)} at 0.5`);
+    assert.ok(summary.evaluation!.perLabel.every((l) => l.threshold === 0.5), 'the evaluation at 0.5');
+    assert.equal(summary.evaluation!.thresholdSource, '0.5 for every label (the tuned thresholds did not beat it out of fold)');
+    assert.ok(Math.abs(summary.evaluation!.averages.macro.f1! - result.fixed.macroF1) < 1e-12);
+    // the tuned thresholds are still saved for whoever wants them
+    const saved = JSON.parse(fs.readFileSync(path.join(summary.runDir, 'thresholds.json'), 'utf8')) as { tunedOn: string; thresholds: Record<string, number> };
+    assert.equal(saved.tunedOn, 'cross-validation');
+    assert.ok(Object.values(saved.thresholds).some((t) => t !== 0.5));
+    // what the user reads: the CLI table, the Runs view's headline
+    assert.match(summaryTable(summary), /\nthresholds in force: 0\.5 \(tuned thresholds did not beat 0\.5 out of fold: macro-F1 0\.\d{3} tuned vs 0\.\d{3} at 0\.5\)\n$/);
+    assert.equal(runDescription(summary), `macro-F1 ${result.fixed.macroF1.toFixed(2)} (0.5)`);
+    assert.equal(usesTunedThresholds(summary), false);
+
+    // with 10 epochs they do beat it, and are in force
+    const ten = await runTraining(birds(10), () => undefined);
+    const tv = ten.strategies[0].validation!;
+    assert.ok(tv.tuned.macroF1 > tv.fixed.macroF1);
+    assert.equal(ten.thresholdsTuned, true);
+    assert.match(ten.thresholdsReason!, /^tuned thresholds beat 0\.5 out of fold: /);
+    assert.match(ten.evaluation!.thresholdSource, /^per label, tuned for F1 on the out-of-fold scores of the 322 training rows \(3-fold cross-validation\)$/);
+    assert.equal(runDescription(ten), `macro-F1 ${ten.strategies[0].tuned.macroF1.toFixed(2)} (tuned)`);
   });
 });

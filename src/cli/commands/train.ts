@@ -217,6 +217,7 @@ export function summaryTable(summary: RunSummary): string {
     line(head),
     ...rows.map(line),
   ];
+  if (summary.thresholdsReason !== undefined) out.push('', `thresholds in force: ${summary.thresholdsTuned ? 'tuned' : '0.5'} (${summary.thresholdsReason})`);
   if (summary.recommendation) {
     const { strategy, tuned, chosenOn, reason } = summary.recommendation;
     const on = chosenOn === 'validation' && (summary.split.folds ?? 0) > 1 ? 'the out-of-fold scores of the training rows' : `the ${chosenOn} rows`;

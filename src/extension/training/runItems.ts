@@ -4,13 +4,8 @@
  * the rest. Pure: no `vscode`, so tests read the texts directly.
  */
 import * as path from 'node:path';
-import { tunesThresholds, type RunSummary, type StrategyResult } from '../../protocol/training.js';
+import { usesTunedThresholds, type RunSummary, type StrategyResult } from '../../protocol/training.js';
 import { evaluatedStrategy } from './trainingViews.js';
-
-/** Whether a run's headline numbers are at tuned thresholds: the recommendation says, else a run with validation rows tuned. */
-export function usesTunedThresholds(summary: RunSummary): boolean {
-  return summary.recommendation?.tuned ?? tunesThresholds(summary.split);
-}
 
 /** `macro-F1 0.52 (tuned)` / `macro-F1 0.48 (0.5)` of one strategy. */
 export function headlineText(result: StrategyResult, tuned: boolean): string {
@@ -78,6 +73,7 @@ export function runTooltip(summary: RunSummary, liveProgress?: string): string {
     lines.push(`Test macro-F1 (${tuned ? 'tuned thresholds' : 'threshold 0.5'}): ${summary.strategies.map((s) => `${s.strategy} ${(tuned ? s.tuned : s.fixed).macroF1.toFixed(3)}`).join(', ')}`);
   }
   if (summary.recommendation) lines.push(`Recommended: ${summary.recommendation.reason}`);
+  if (summary.thresholdsReason) lines.push(`Thresholds: ${summary.thresholdsTuned ? 'tuned' : '0.5'}, as ${summary.thresholdsReason}`);
   if (summary.error) lines.push(`Error: ${summary.error}`);
   lines.push(`Folder: ${path.basename(summary.runDir)}`);
   return lines.join('\n');

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import type { RunSummary, StrategyResult } from '../../protocol/training.js';
 import { CommandId } from '../commandIds.js';
 import { listRuns } from './runFiles.js';
-import { runDescription, runIcon, runTooltip, strategyDescription, usesTunedThresholds } from './runItems.js';
+import { runDescription, runIcon, runTooltip, strategyDescription } from './runItems.js';
+import { usesTunedThresholds } from '../../protocol/training.js';
 
 export const RUNS_VIEW_ID = 'imbalanceLens.runs';
 

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { EvaluationReport } from '../../core/analysis/evaluatePredictions.js';
 import { TrainingRunError } from '../../core/train/run/workerClient.js';
 import type { TrainingEvent, TrainingView } from '../../protocol/dashboard.js';
-import { tunesThresholds, type FromTrainingWorker, type RunSummary, type TrainJob } from '../../protocol/training.js';
+import { usesTunedThresholds, type FromTrainingWorker, type RunSummary, type TrainJob } from '../../protocol/training.js';
 import { CommandId } from '../commandIds.js';
 import { evaluationView } from '../dashboard/dashboardViews.js';
 import { showError } from '../showError.js';
@@ -318,7 +318,7 @@ export function completedSentence(summary: RunSummary): string {
   const name = path.basename(summary.file);
   const chosen = evaluatedStrategy(summary);
   if (!chosen) return `the run on ${name} finished without a trained strategy.`;
-  const tuned = summary.recommendation?.tuned ?? tunesThresholds(summary.split);
+  const tuned = usesTunedThresholds(summary);
   const macro = (tuned ? chosen.tuned : chosen.fixed).macroF1.toFixed(2);
   const how = tuned ? 'tuned thresholds' : 'threshold 0.5';
   if (summary.kind === 'compare') {

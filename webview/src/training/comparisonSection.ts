@@ -30,14 +30,14 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
   const choice =
     s.kind === 'compare'
       ? `The recommendation is chosen on the ${columns} columns (there, tuned means ${outOfFold}), never on the test rows: thresholds are tuned when tuning raises the median strategy’s figure there, and then the best strategy in that column wins.`
-      : `In the ${columns} columns, tuned means ${outOfFold}.`;
+      : `In the ${columns} columns, tuned means ${outOfFold}; the tuned thresholds are in force only when they beat 0.5 there.`;
   const thresholds = heldOut
     ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. ${choice} mAP does not depend on thresholds.`
     : 'No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.';
   const title = s.kind === 'compare' ? 'Test-split comparison' : 'Test-split metrics';
   return h('section', { className: 'ev-section', attrs: { 'aria-label': title } }, [
     ...sectionHeading('h2', title, `${s.split.test.toLocaleString('en-US')} test rows (${s.split.source}).`),
-    recommendation(view),
+    recommendation(view) ?? thresholdsInForce(view),
     h('p', { className: 'card-description', text: thresholds }),
     metricsTable(rows, heldOut, crossValidated),
     s.kind === 'compare' && rows.length > 1
@@ -63,6 +63,14 @@ function recommendation(view: TrainingView): HTMLElement | null {
   const r = view.summary.recommendation;
   if (!r) return null;
   return h('p', { className: 'ev-headline', attrs: { role: 'note' } }, [codicon('star-full'), ' ', h('strong', { text: `Recommended: ${r.strategy}. ` }), r.reason]);
+}
+
+/** A single strategy's thresholds in force and why (run.json's thresholdsReason), where a comparison gives its recommendation. */
+function thresholdsInForce(view: TrainingView): HTMLElement | null {
+  const { thresholdsTuned, thresholdsReason } = view.summary;
+  if (thresholdsTuned === undefined || !thresholdsReason) return null;
+  const reason = thresholdsReason.charAt(0).toUpperCase() + thresholdsReason.slice(1);
+  return h('p', { className: 'ev-headline', attrs: { role: 'note' } }, [codicon('settings'), ' ', h('strong', { text: `Thresholds in force: ${thresholdsTuned ? 'tuned' : '0.5'}. ` }), `${reason}.`]);
 }
 
 const GROUPS = [

@@ -4,12 +4,12 @@
  * and which strategy the per-class heatmap shows.
  */
 import type { RunDigest, StrategyHistory, TrainingView } from '../../../src/protocol/dashboard.js';
-import { tunesThresholds, type HeadlineMetrics, type StrategyResult } from '../../../src/protocol/training.js';
+import { usesTunedThresholds, type HeadlineMetrics, type StrategyResult } from '../../../src/protocol/training.js';
 import { baseName } from '../format.js';
 
-/** Whether the test metrics to read are at tuned thresholds: the recommendation says, else a run with validation rows tuned. */
+/** Whether the test metrics to read are at tuned thresholds (usesTunedThresholds). */
 export function usesTuned(view: Pick<TrainingView, 'summary'>): boolean {
-  return view.summary.recommendation?.tuned ?? tunesThresholds(view.summary.split);
+  return usesTunedThresholds(view.summary);
 }
 
 /** The highest epoch the charts' x axis shows: the cap while training (the axis then stays put), else the last epoch run. */

@@ -7,7 +7,7 @@
  * redraws at most about twice a second.
  */
 import { applyTrainingEvent, type TrainingEvent, type TrainingView } from '../../../src/protocol/dashboard.js';
-import { heldOutRowsText, splitRowsText, tunesThresholds } from '../../../src/protocol/training.js';
+import { heldOutRowsText, splitRowsText } from '../../../src/protocol/training.js';
 import { button, codicon, h, sectionHeading } from '../components/dom.js';
 import { renderEvaluationView } from '../evaluation/evaluationView.js';
 import { baseName } from '../format.js';
@@ -15,7 +15,7 @@ import { caveat } from '../resample/viewParts.js';
 import type { ViewContext } from '../viewContext.js';
 import { comparisonSection } from './comparisonSection.js';
 import { curvesSection } from './curvesSection.js';
-import { progressSentence, statusNote, timesText } from './trainingModel.js';
+import { progressSentence, statusNote, timesText, usesTuned } from './trainingModel.js';
 
 /** How often a live view redraws at most (epochs of a small dataset arrive every few milliseconds). */
 export const REDRAW_MS = 500;
@@ -124,7 +124,8 @@ function evaluationSection(view: TrainingView, ctx: ViewContext): HTMLElement | 
     console.error('Imbalance Lens dashboard: the test-split evaluation could not be drawn', error);
     container.replaceChildren(caveat(`The test-split evaluation could not be drawn: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   }
-  const tuned = tunesThresholds(s.split);
+  // the caveat is for tuned thresholds in force (a recommendation or a single strategy may keep 0.5)
+  const tuned = usesTuned(view);
   return h('section', { className: 'ev-section', attrs: { 'aria-label': 'Test-split evaluation' } }, [
     ...sectionHeading(
       'h2',
