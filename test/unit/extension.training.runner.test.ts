@@ -392,6 +392,15 @@ describe('failures', () => {
     assert.ok(t.recorded.logs.some((l) => l.startsWith('error: ') && l.includes('out of cheese')));
   });
 
+  test('a baseline whose tuned thresholds did not beat 0.5 out of fold: its message gives the figure at 0.5', async () => {
+    const t = setup(async (call) => {
+      const dir = path.join(call.job.runsDir, 'k');
+      return summary(dir, { status: 'completed', thresholdsTuned: false, thresholdsReason: 'tuned thresholds did not beat 0.5 out of fold: macro-F1 0.349 tuned vs 0.365 at 0.5', strategies: [result('wbce', dir, metrics(0.4384), metrics(0.3891))] });
+    });
+    await t.train(t.file('d.csv'));
+    assert.deepEqual(t.recorded.infos, ['Imbalance Lens: trained wbce on d.csv: test macro-F1 0.44 (threshold 0.5).']);
+  });
+
   test('a run that ends failed (run.json says why) shows that reason', async () => {
     const t = setup(async (call) => summary(path.join(call.job.runsDir, 'f'), { status: 'failed', error: 'MLSMOTE needs numeric features' }));
     await t.train(t.file('d.csv'));
