@@ -123,7 +123,7 @@ describe('a training run', { skip: skipUnlessDatasets(...FILES) }, () => {
     assert.equal(summary.recommendation, undefined, 'a single strategy is not a recommendation');
     const inForce = summary.thresholdsTuned ? Object.values(thresholds.thresholds) : summary.labelNames.map(() => 0.5);
     assert.deepEqual(summary.evaluation!.perLabel.map((l) => l.threshold), inForce, 'the evaluation uses the thresholds in force');
-    assert.equal(summary.thresholdsReason, `tuned thresholds ${summary.thresholdsTuned ? 'beat' : 'did not beat'} 0.5 on the validation rows (each half at the thresholds tuned on the other): macro-F1 ${validation.tuned.macroF1.toFixed(3)} tuned vs ${validation.fixed.macroF1.toFixed(3)} at 0.5`);
+    assert.equal(summary.thresholdsReason, `tuned thresholds ${summary.thresholdsTuned ? 'beat' : 'did not beat'} 0.5 on the validation rows, each half scored at the thresholds tuned on the other: macro-F1 ${validation.tuned.macroF1.toFixed(3)} tuned vs ${validation.fixed.macroF1.toFixed(3)} at 0.5`);
   });
 
   test('predictions.csv: checked by hand, through `imbalance-lens evaluate`, and reproduced by model.json', async () => {

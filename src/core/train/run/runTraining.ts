@@ -105,7 +105,7 @@ export async function runTraining(job: TrainJob, emit: (message: FromTrainingWor
  * `tuned thresholds beat 0.5 out of fold: macro-F1 0.671 tuned vs 0.668 at 0.5`.
  */
 function thresholdsReason(result: StrategyResult, tuned: boolean, split: PreparedSplit): string {
-  const where = split.folds ? 'out of fold' : 'on the validation rows (each half at the thresholds tuned on the other)';
+  const where = split.folds ? 'out of fold' : 'on the validation rows, each half scored at the thresholds tuned on the other';
   const v = result.validation;
   const figures = v ? `: macro-F1 ${v.tuned.macroF1.toFixed(3)} tuned vs ${v.fixed.macroF1.toFixed(3)} at 0.5` : '';
   return tuned ? `tuned thresholds beat 0.5 ${where}${figures}` : `tuned thresholds did not beat 0.5 ${where}${figures}`;
