@@ -6,11 +6,10 @@
  * the run this window trains moves on. Several runs can be selected (Compare Runs takes two).
  */
 import * as vscode from 'vscode';
-import type { RunSummary, StrategyResult } from '../../protocol/training.js';
+import { usesTunedThresholds, type RunSummary, type StrategyResult } from '../../protocol/training.js';
 import { CommandId } from '../commandIds.js';
 import { listRuns } from './runFiles.js';
 import { runDescription, runIcon, runTooltip, strategyDescription } from './runItems.js';
-import { usesTunedThresholds } from '../../protocol/training.js';
 
 export const RUNS_VIEW_ID = 'imbalanceLens.runs';
 
