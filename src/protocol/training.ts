@@ -135,9 +135,14 @@ export interface SplitInfo {
   folds?: number;
 }
 
+/** Whether the run cross-validated its training rows (k >= 2 folds) instead of holding out validation rows. */
+export function crossValidated(split: Pick<SplitInfo, 'folds'>): boolean {
+  return (split.folds ?? 0) > 1;
+}
+
 /** Whether the run tuned thresholds on rows its models did not train on: validation rows, or out of fold in k-fold cross-validation. */
 export function tunesThresholds(split: SplitInfo): boolean {
-  return split.validation > 0 || (split.folds ?? 0) > 1;
+  return split.validation > 0 || crossValidated(split);
 }
 
 /**
@@ -152,13 +157,13 @@ export function usesTunedThresholds(summary: Pick<RunSummary, 'recommendation' |
 /** The rows thresholds were tuned on, in words: `the 58 validation rows`, `the out-of-fold scores of the 391 training rows (5-fold cross-validation)`. */
 export function heldOutRowsText(split: SplitInfo): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  return (split.folds ?? 0) > 1 ? `the out-of-fold scores of the ${n(split.train)} training rows (${split.folds}-fold cross-validation)` : `the ${n(split.validation)} validation rows`;
+  return crossValidated(split) ? `the out-of-fold scores of the ${n(split.train)} training rows (${split.folds}-fold cross-validation)` : `the ${n(split.validation)} validation rows`;
 }
 
 /** `273 training, 59 validation, 59 test rows`; with cross-validation (which the split's source names) `391 training, 202 test rows`. */
 export function splitRowsText(split: SplitInfo): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  if ((split.folds ?? 0) > 1) return `${n(split.train)} training, ${n(split.test)} test rows`;
+  if (crossValidated(split)) return `${n(split.train)} training, ${n(split.test)} test rows`;
   return `${n(split.train)} training, ${n(split.validation)} validation, ${n(split.test)} test rows`;
 }
 

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { splitRowsText, STRATEGY_LOSSES, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
+import { crossValidated, splitRowsText, STRATEGY_LOSSES, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
 import { STRATEGY_RESAMPLINGS } from '../../core/train/run/strategies.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_ENSEMBLE, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS, VALIDATION_CARVE } from '../../core/train/run/trainJob.js';
 import { startTrainingRun, TrainingRunError } from '../../core/train/run/workerClient.js';
@@ -167,7 +167,7 @@ function progressPrinter(io: CliIO): (m: FromTrainingWorker) => void {
       case 'prepared':
         epochs = m.epochs;
         // a cross-validated run's epochs are the fold models' side by side, scored out of fold
-        scoredOn = (m.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'val';
+        scoredOn = crossValidated(m.summary.split) ? 'out-of-fold' : 'val';
         io.stderr(`run folder ${m.summary.runDir}; training ${m.strategies.join(', ')} on ${m.summary.backend}\n`);
         break;
       case 'log':
@@ -220,7 +220,7 @@ export function summaryTable(summary: RunSummary): string {
   if (summary.thresholdsReason !== undefined) out.push('', `thresholds in force: ${summary.thresholdsTuned ? 'tuned' : '0.5'} (${summary.thresholdsReason})`);
   if (summary.recommendation) {
     const { strategy, tuned, chosenOn, reason } = summary.recommendation;
-    const on = chosenOn === 'validation' && (summary.split.folds ?? 0) > 1 ? 'the out-of-fold scores of the training rows' : `the ${chosenOn} rows`;
+    const on = chosenOn === 'validation' && crossValidated(summary.split) ? 'the out-of-fold scores of the training rows' : `the ${chosenOn} rows`;
     out.push('', `recommended (chosen on ${on}): ${strategy}${tuned ? ' with tuned thresholds' : ' at 0.5'}`, reason);
   }
   return out.join('\n') + '\n';

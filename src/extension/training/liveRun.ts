@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { applyTrainingEvent, type TrainingEvent, type TrainingView } from '../../protocol/dashboard.js';
-import { splitRowsText, type EpochRecord, type FromTrainingWorker, type RunSummary, type TrainJob } from '../../protocol/training.js';
+import { crossValidated, splitRowsText, type EpochRecord, type FromTrainingWorker, type RunSummary, type TrainJob } from '../../protocol/training.js';
 import { strategyName } from '../../core/train/run/strategies.js';
 import { DEFAULT_ENSEMBLE } from '../../core/train/run/trainJob.js';
 
@@ -100,7 +100,7 @@ export class LiveRun {
     } else if (this.lastEpoch) {
       parts.push(`epoch ${this.lastEpoch.epoch}/${this.epochs}`);
       // a cross-validated run's epochs are scored out of fold
-      const scoredOn = (this.liveView.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'val';
+      const scoredOn = crossValidated(this.liveView.summary.split) ? 'out-of-fold' : 'val';
       if (this.lastEpoch.macroF1 !== null) parts.push(`${scoredOn} macro-F1 ${this.lastEpoch.macroF1.toFixed(3)}`);
     } else parts.push('starting…');
     return parts.join(' · ');

@@ -5,7 +5,7 @@
  * and for a comparison the test numbers as grouped bars.
  */
 import type { TrainingView } from '../../../src/protocol/dashboard.js';
-import { heldOutRowsText, tunesThresholds } from '../../../src/protocol/training.js';
+import { crossValidated, heldOutRowsText, tunesThresholds } from '../../../src/protocol/training.js';
 import { codicon, h, sectionHeading } from '../components/dom.js';
 import { baseName } from '../format.js';
 import { formatMetric } from '../evaluation/format.js';
@@ -24,9 +24,9 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
   }
   const tuned = usesTuned(view);
   const heldOut = tunesThresholds(s.split);
-  const crossValidated = (s.split.folds ?? 0) > 1;
-  const outOfFold = crossValidated ? 'each fold scored at the thresholds tuned on the other folds' : 'each half of the validation rows scored at the thresholds tuned on the other half';
-  const columns = crossValidated ? 'out-of-fold' : 'validation';
+  const isCrossValidated = crossValidated(s.split);
+  const outOfFold = isCrossValidated ? 'each fold scored at the thresholds tuned on the other folds' : 'each half of the validation rows scored at the thresholds tuned on the other half';
+  const columns = isCrossValidated ? 'out-of-fold' : 'validation';
   const choice =
     s.kind === 'compare'
       ? `The recommendation is chosen on the ${columns} columns (there, tuned means ${outOfFold}), never on the test rows: thresholds are tuned when tuning raises the median strategy’s figure there, and then the best strategy in that column wins.`
@@ -39,7 +39,7 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
     ...sectionHeading('h2', title, `${s.split.test.toLocaleString('en-US')} test rows (${s.split.source}).`),
     recommendation(view) ?? thresholdsInForce(view),
     h('p', { className: 'card-description', text: thresholds }),
-    metricsTable(rows, heldOut, crossValidated),
+    metricsTable(rows, heldOut, isCrossValidated),
     s.kind === 'compare' && rows.length > 1
       ? ctx.chartCard({
           title: 'Test metrics by strategy',
@@ -80,18 +80,18 @@ const GROUPS = [
 ];
 
 /** Strategy | validation macro-F1 at 0.5 and tuned | test macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold. */
-function metricsTable(rows: ComparisonRow[], hasValidation: boolean, crossValidated: boolean): HTMLElement {
+function metricsTable(rows: ComparisonRow[], hasValidation: boolean, isCrossValidated: boolean): HTMLElement {
   const th = (text: string, attrs: Record<string, string | number> = {}) => h('th', { text, attrs: { scope: 'col', ...attrs } });
   const head = h('thead', {}, [
     h('tr', {}, [
       th('Strategy', { rowspan: 2 }),
-      ...(hasValidation ? [th(crossValidated ? 'Out-of-fold macro-F1' : 'Validation macro-F1', { colspan: 2, class: 'num', title: 'What the recommendation is chosen on' })] : []),
+      ...(hasValidation ? [th(isCrossValidated ? 'Out-of-fold macro-F1' : 'Validation macro-F1', { colspan: 2, class: 'num', title: 'What the recommendation is chosen on' })] : []),
       ...GROUPS.map((g) => th(`Test ${g.title.charAt(0).toLowerCase()}${g.title.slice(1)}`, { colspan: 2, class: 'num' })),
       th('mAP', { rowspan: 2, class: 'num', title: 'Macro average precision: threshold-free' }),
       th('Epochs', { rowspan: 2, class: 'num', title: 'Epochs trained (the best one is the model kept)' }),
     ]),
     h('tr', {}, [
-      ...(hasValidation ? [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th('tuned', { class: 'num', title: crossValidated ? 'Each fold at the thresholds tuned on the other folds' : 'Each half of the validation rows at the thresholds tuned on the other half' })] : []),
+      ...(hasValidation ? [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th('tuned', { class: 'num', title: isCrossValidated ? 'Each fold at the thresholds tuned on the other folds' : 'Each half of the validation rows at the thresholds tuned on the other half' })] : []),
       ...GROUPS.flatMap(() => [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th(hasValidation ? 'tuned' : 'tuned (= 0.5)', { class: 'num', title: 'Per-label thresholds tuned on validation' })]),
     ]),
   ]);

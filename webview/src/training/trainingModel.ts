@@ -4,7 +4,7 @@
  * and which strategy the per-class heatmap shows.
  */
 import type { RunDigest, StrategyHistory, TrainingView } from '../../../src/protocol/dashboard.js';
-import { usesTunedThresholds, type HeadlineMetrics, type StrategyResult } from '../../../src/protocol/training.js';
+import { crossValidated, usesTunedThresholds, type HeadlineMetrics, type StrategyResult } from '../../../src/protocol/training.js';
 import { baseName } from '../format.js';
 
 /** Whether the test metrics to read are at tuned thresholds (usesTunedThresholds). */
@@ -41,7 +41,7 @@ export function progressSentence(view: TrainingView): string {
   } else if (last) {
     parts.push(`epoch ${last.epoch} of ${view.epochs}`);
     // a cross-validated run's epochs are the fold models' pooled, out-of-fold scores
-    const scoredOn = (view.summary.split.folds ?? 0) > 1 ? 'out-of-fold' : 'validation';
+    const scoredOn = crossValidated(view.summary.split) ? 'out-of-fold' : 'validation';
     if (last.macroF1 !== null) parts.push(`${scoredOn} macro-F1 ${last.macroF1.toFixed(3)}`);
   } else parts.push('first epoch…');
   return parts.join(' · ');
