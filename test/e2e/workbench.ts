@@ -281,6 +281,16 @@ export class Workbench {
     }
     await options.beforeClick?.();
     await entry.first().click({ timeout: 10_000 });
+    // A click landing while the menu is still settling can be swallowed: the item stays highlighted
+    // and the menu open. Then the highlighted item is taken with Enter, as a keyboard user would.
+    const menu = this.page.locator('.monaco-menu');
+    try {
+      await menu.first().waitFor({ state: 'hidden', timeout: 2_000 });
+    } catch {
+      await entry.first().hover();
+      await this.page.keyboard.press('Enter');
+      await menu.first().waitFor({ state: 'hidden', timeout: 5_000 });
+    }
   }
 
   /** Presses a key until the quick input opens (the first press may land while a webview has focus). */
