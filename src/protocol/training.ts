@@ -154,6 +154,16 @@ export function usesTunedThresholds(summary: Pick<RunSummary, 'recommendation' |
   return summary.recommendation?.tuned ?? summary.thresholdsTuned ?? tunesThresholds(summary.split);
 }
 
+/**
+ * The thresholds a finished run's test columns are read at, for marking them: 'tuned' or 'fixed'
+ * (0.5) as usesTunedThresholds says; undefined for a comparison with no recommendation (stopped
+ * before one was made: no thresholds were chosen).
+ */
+export function thresholdsInForce(summary: Pick<RunSummary, 'kind' | 'recommendation' | 'thresholdsTuned' | 'split'>): 'tuned' | 'fixed' | undefined {
+  if (summary.kind === 'compare' && !summary.recommendation) return undefined;
+  return usesTunedThresholds(summary) ? 'tuned' : 'fixed';
+}
+
 /** The rows thresholds were tuned on, in words: `the 58 validation rows`, `the out-of-fold scores of the 391 training rows (5-fold cross-validation)`. */
 export function heldOutRowsText(split: SplitInfo): string {
   const n = (x: number) => x.toLocaleString('en-US');

@@ -84,6 +84,9 @@ describe('imbalance-lens train / compare', { skip: skipUnlessDatasets(...FILES) 
     // the table shows every strategy and the recommendation
     for (const s of ['bce', 'wbce', 'bce+mlros']) assert.match(stdout, new RegExp(`^${s.replace('+', '\\+')} +\\d+ `, 'm'));
     assert.ok(stdout.includes(summary.recommendation!.reason));
+    // the test macro-F1 column at the recommendation's thresholds is starred, with its footnote under the table
+    assert.match(stdout, tuned ? / test F1@0\.5 +test F1 tuned\* / : / test F1@0\.5\* +test F1 tuned /);
+    assert.match(stdout, new RegExp(`\\n\\* thresholds in force: ${tuned ? 'tuned' : '0\\.5'}\\n\\nrecommended `));
     assert.match(stderr, /\[bce\+mlros\] mlros: \d+ rows added/);
   });
 

@@ -219,7 +219,9 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
     assert.equal(saved.tunedOn, 'cross-validation');
     assert.ok(Object.values(saved.thresholds).some((t) => t !== 0.5));
     // what the user reads: the CLI table, the Runs view's headline
-    assert.match(summaryTable(summary), /\nthresholds in force: 0\.5 \(tuned thresholds did not beat 0\.5 out of fold: macro-F1 0\.\d{3} tuned vs 0\.\d{3} at 0\.5\)\n$/);
+    const table = summaryTable(summary);
+    assert.match(table, / test F1@0\.5\* +test F1 tuned +micro-F1/, 'the column in force is starred');
+    assert.match(table, /\n\* thresholds in force: 0\.5 \(tuned thresholds did not beat 0\.5 out of fold: macro-F1 0\.\d{3} tuned vs 0\.\d{3} at 0\.5\)\n$/);
     assert.equal(runDescription(summary), `macro-F1 ${result.fixed.macroF1.toFixed(2)} (0.5)`);
     assert.equal(usesTunedThresholds(summary), false);
 
@@ -231,5 +233,7 @@ describe('a cross-validated run on emotions', { skip: skipUnlessDatasets(TRAIN, 
     assert.match(ten.thresholdsReason!, /^tuned thresholds beat 0\.5 out of fold: /);
     assert.match(ten.evaluation!.thresholdSource, /^per label, tuned for F1 on the out-of-fold scores of the 322 training rows \(3-fold cross-validation\)$/);
     assert.equal(runDescription(ten), `macro-F1 ${ten.strategies[0].tuned.macroF1.toFixed(2)} (tuned)`);
+    assert.match(summaryTable(ten), / test F1@0\.5 +test F1 tuned\* +micro-F1/);
+    assert.match(summaryTable(ten), /\n\* thresholds in force: tuned \(tuned thresholds beat 0\.5 out of fold: /);
   });
 });

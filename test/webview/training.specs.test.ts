@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunDigest, StrategyHistory, TrainingView } from '../../src/protocol/dashboard.js';
-import type { EpochRecord, StrategyResult } from '../../src/protocol/training.js';
+import { thresholdsInForce, type EpochRecord, type StrategyResult } from '../../src/protocol/training.js';
 import { readChartTheme } from '../../webview/src/theme.js';
 import type { ChartTheme } from '../../webview/src/types.js';
 import { differenceRows, f1DifferenceSpec } from '../../webview/src/training/specs/f1Difference.js';
@@ -242,6 +242,18 @@ describe('the training view’s words', () => {
     const noValidation = view();
     noValidation.summary.split = { ...noValidation.summary.split, validation: 0 };
     assert.equal(usesTuned(noValidation), false);
+  });
+
+  test('the thresholds in force, which the comparison table shades: none before a comparison recommends, else what the run is read at', () => {
+    const compare = view({ live: false }).summary;
+    assert.equal(thresholdsInForce(compare), undefined, 'a comparison stopped before its recommendation chose no thresholds');
+    assert.equal(thresholdsInForce({ ...compare, recommendation: { strategy: 'bce', tuned: false, chosenOn: 'validation', reason: '' } }), 'fixed');
+    assert.equal(thresholdsInForce({ ...compare, recommendation: { strategy: 'bce', tuned: true, chosenOn: 'validation', reason: '' } }), 'tuned');
+    const train = { ...compare, kind: 'train' as const };
+    assert.equal(thresholdsInForce({ ...train, thresholdsTuned: false }), 'fixed');
+    assert.equal(thresholdsInForce({ ...train, thresholdsTuned: true }), 'tuned');
+    assert.equal(thresholdsInForce(train), 'tuned', 'a run saved before the rule was read at its tuned thresholds');
+    assert.equal(thresholdsInForce({ ...train, split: { ...train.split, validation: 0 } }), 'fixed', 'no rows to tune on: 0.5');
   });
 
   test('seven strategies, seven colours: the theme’s six, then a seventh of its own', () => {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { crossValidated, splitRowsText, STRATEGY_LOSSES, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
+import { crossValidated, splitRowsText, STRATEGY_LOSSES, thresholdsInForce, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
 import { STRATEGY_RESAMPLINGS } from '../../core/train/run/strategies.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_ENSEMBLE, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS, VALIDATION_CARVE } from '../../core/train/run/trainJob.js';
 import { startTrainingRun, TrainingRunError } from '../../core/train/run/workerClient.js';
@@ -193,7 +193,10 @@ function progressPrinter(io: CliIO): (m: FromTrainingWorker) => void {
 /** The result as a small table: one row per strategy, then the recommendation. */
 export function summaryTable(summary: RunSummary): string {
   // Validation figures (what the recommendation is chosen on; tuned = thresholds tuned out of fold), then test figures.
-  const head = ['strategy', 'epochs', 'best', 'val F1@0.5', 'val F1 tuned', 'test F1@0.5', 'test F1 tuned', 'micro-F1 tuned', 'mAP', 'tail-F1 tuned'];
+  // The test macro-F1 column at the thresholds in force is starred (a footnote says so).
+  const inForce = thresholdsInForce(summary);
+  const star = (side: 'fixed' | 'tuned') => (inForce === side ? '*' : '');
+  const head = ['strategy', 'epochs', 'best', 'val F1@0.5', 'val F1 tuned', `test F1@0.5${star('fixed')}`, `test F1 tuned${star('tuned')}`, 'micro-F1 tuned', 'mAP', 'tail-F1 tuned'];
   const rows = summary.strategies.map((r) => [
     r.strategy,
     String(r.epochsRun),
@@ -216,8 +219,8 @@ export function summaryTable(summary: RunSummary): string {
     '',
     line(head),
     ...rows.map(line),
+    ...(inForce && rows.length > 0 ? [`* thresholds in force: ${inForce === 'tuned' ? 'tuned' : '0.5'}${summary.thresholdsReason !== undefined ? ` (${summary.thresholdsReason})` : ''}`] : []),
   ];
-  if (summary.thresholdsReason !== undefined) out.push('', `thresholds in force: ${summary.thresholdsTuned ? 'tuned' : '0.5'} (${summary.thresholdsReason})`);
   if (summary.recommendation) {
     const { strategy, tuned, chosenOn, reason } = summary.recommendation;
     const on = chosenOn === 'validation' && crossValidated(summary.split) ? 'the out-of-fold scores of the training rows' : `the ${chosenOn} rows`;

@@ -5,7 +5,7 @@
  * and for a comparison the test numbers as grouped bars.
  */
 import type { TrainingView } from '../../../src/protocol/dashboard.js';
-import { crossValidated, heldOutRowsText, tunesThresholds } from '../../../src/protocol/training.js';
+import { crossValidated, heldOutRowsText, thresholdsInForce, tunesThresholds } from '../../../src/protocol/training.js';
 import { codicon, h, sectionHeading } from '../components/dom.js';
 import { baseName } from '../format.js';
 import { formatMetric } from '../evaluation/format.js';
@@ -31,15 +31,18 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
     s.kind === 'compare'
       ? `The recommendation is chosen on the ${columns} columns (there, tuned means ${outOfFold}), never on the test rows: thresholds are tuned when tuning raises the median strategy’s figure there, and then the best strategy in that column wins.`
       : `In the ${columns} columns, tuned means ${outOfFold}; the tuned thresholds are in force only when they beat 0.5 there.`;
+  // Shaded test columns: the thresholds the run's predictions and headline use (none while training, or for a comparison stopped before its recommendation).
+  const inForce = view.live ? undefined : thresholdsInForce(s);
+  const shaded = inForce ? ` Shaded: the test columns at the thresholds in force (${inForce === 'tuned' ? 'tuned' : '0.5'}).` : '';
   const thresholds = heldOut
-    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. ${choice} mAP does not depend on thresholds.`
-    : 'No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.';
+    ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. ${choice} mAP does not depend on thresholds.${shaded}`
+    : `No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.${shaded}`;
   const title = s.kind === 'compare' ? 'Test-split comparison' : 'Test-split metrics';
   return h('section', { className: 'ev-section', attrs: { 'aria-label': title } }, [
     ...sectionHeading('h2', title, `${s.split.test.toLocaleString('en-US')} test rows (${s.split.source}).`),
-    recommendation(view) ?? thresholdsInForce(view),
+    recommendation(view) ?? thresholdsNote(view),
     h('p', { className: 'card-description', text: thresholds }),
-    metricsTable(rows, heldOut, isCrossValidated),
+    metricsTable(rows, heldOut, isCrossValidated, inForce),
     s.kind === 'compare' && rows.length > 1
       ? ctx.chartCard({
           title: 'Test metrics by strategy',
@@ -66,7 +69,7 @@ function recommendation(view: TrainingView): HTMLElement | null {
 }
 
 /** A single strategy's thresholds in force and why (run.json's thresholdsReason), where a comparison gives its recommendation. */
-function thresholdsInForce(view: TrainingView): HTMLElement | null {
+function thresholdsNote(view: TrainingView): HTMLElement | null {
   const { thresholdsTuned, thresholdsReason } = view.summary;
   if (thresholdsTuned === undefined || !thresholdsReason) return null;
   const reason = thresholdsReason.charAt(0).toUpperCase() + thresholdsReason.slice(1);
@@ -79,9 +82,12 @@ const GROUPS = [
   { title: 'Tail F1', pick: (m: ComparisonRow['fixed']) => m.tailF1 },
 ];
 
-/** Strategy | validation macro-F1 at 0.5 and tuned | test macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold. */
-function metricsTable(rows: ComparisonRow[], hasValidation: boolean, isCrossValidated: boolean): HTMLElement {
+/** Strategy | validation macro-F1 at 0.5 and tuned | test macro, micro, tail F1 each at 0.5 and tuned | mAP | epochs. The recommended row is starred and bold; the test columns at the thresholds in force are shaded. */
+function metricsTable(rows: ComparisonRow[], hasValidation: boolean, isCrossValidated: boolean, inForce: 'tuned' | 'fixed' | undefined): HTMLElement {
   const th = (text: string, attrs: Record<string, string | number> = {}) => h('th', { text, attrs: { scope: 'col', ...attrs } });
+  const IN_FORCE = 'The thresholds in force: the run’s predictions and headline are at these';
+  const testHead = (side: 'fixed' | 'tuned', text: string, title: string) =>
+    side === inForce ? h('th', { className: 'num in-force', attrs: { scope: 'col', title: `${title}. ${IN_FORCE}.` } }, [text, h('span', { className: 'visually-hidden', text: ' (in force)' })]) : th(text, { class: 'num', title });
   const head = h('thead', {}, [
     h('tr', {}, [
       th('Strategy', { rowspan: 2 }),
@@ -92,15 +98,15 @@ function metricsTable(rows: ComparisonRow[], hasValidation: boolean, isCrossVali
     ]),
     h('tr', {}, [
       ...(hasValidation ? [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th('tuned', { class: 'num', title: isCrossValidated ? 'Each fold at the thresholds tuned on the other folds' : 'Each half of the validation rows at the thresholds tuned on the other half' })] : []),
-      ...GROUPS.flatMap(() => [th('0.5', { class: 'num', title: 'Every label at the threshold 0.5' }), th(hasValidation ? 'tuned' : 'tuned (= 0.5)', { class: 'num', title: 'Per-label thresholds tuned on validation' })]),
+      ...GROUPS.flatMap(() => [testHead('fixed', '0.5', 'Every label at the threshold 0.5'), testHead('tuned', hasValidation ? 'tuned' : 'tuned (= 0.5)', 'Per-label thresholds tuned on validation')]),
     ]),
   ]);
   const body = h(
     'tbody',
     {},
     rows.map((row) => {
-      const cell = (text: string, numeric = true) => {
-        const td = h('td', { className: numeric ? 'num' : '' });
+      const cell = (text: string, side?: 'fixed' | 'tuned') => {
+        const td = h('td', { className: side !== undefined && side === inForce ? 'num in-force' : 'num' });
         td.append(row.recommended ? h('strong', { text }) : text);
         return td;
       };
@@ -108,7 +114,7 @@ function metricsTable(rows: ComparisonRow[], hasValidation: boolean, isCrossVali
       return h('tr', { className: row.recommended ? 'recommended' : '' }, [
         name,
         ...(hasValidation ? [cell(row.validation ? formatMetric(row.validation.fixed.macroF1) : '–'), cell(row.validation ? formatMetric(row.validation.tuned.macroF1) : '–')] : []),
-        ...GROUPS.flatMap((g) => [cell(formatMetric(g.pick(row.fixed))), cell(formatMetric(g.pick(row.tuned)))]),
+        ...GROUPS.flatMap((g) => [cell(formatMetric(g.pick(row.fixed)), 'fixed'), cell(formatMetric(g.pick(row.tuned)), 'tuned')]),
         cell(formatMetric(row.tuned.mAP)),
         cell(row.epochs),
       ]);
