@@ -154,6 +154,11 @@ export function usesTunedThresholds(summary: Pick<RunSummary, 'recommendation' |
   return summary.recommendation?.tuned ?? summary.thresholdsTuned ?? tunesThresholds(summary.split);
 }
 
+/** The thresholds in a run's texts (CLI table, Runs view, training view): `tuned` or `0.5`. */
+export function thresholdsName(tuned: boolean): 'tuned' | '0.5' {
+  return tuned ? 'tuned' : '0.5';
+}
+
 /**
  * The thresholds a finished run's test columns are read at, for marking them: 'tuned' or 'fixed'
  * (0.5) as usesTunedThresholds says; undefined for a comparison with no recommendation (stopped

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { crossValidated, splitRowsText, STRATEGY_LOSSES, thresholdsInForce, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
+import { crossValidated, splitRowsText, STRATEGY_LOSSES, thresholdsInForce, thresholdsName, type FromTrainingWorker, type RunSummary, type StrategyResampling, type TrainJob, type TrainReadOptions } from '../../protocol/training.js';
 import { STRATEGY_RESAMPLINGS } from '../../core/train/run/strategies.js';
 import { AUTO_FOLDS, AUTO_FOLDS_MAX_ROWS, checkTrainJob, DEFAULT_ENSEMBLE, DEFAULT_JOB_SETTINGS, DEFAULT_RATIOS, VALIDATION_CARVE } from '../../core/train/run/trainJob.js';
 import { startTrainingRun, TrainingRunError } from '../../core/train/run/workerClient.js';
@@ -219,7 +219,7 @@ export function summaryTable(summary: RunSummary): string {
     '',
     line(head),
     ...rows.map(line),
-    ...(inForce && rows.length > 0 ? [`* thresholds in force: ${inForce === 'tuned' ? 'tuned' : '0.5'}${summary.thresholdsReason !== undefined ? ` (${summary.thresholdsReason})` : ''}`] : []),
+    ...(inForce && rows.length > 0 ? [`* thresholds in force: ${thresholdsName(inForce === 'tuned')}${summary.thresholdsReason !== undefined ? ` (${summary.thresholdsReason})` : ''}`] : []),
   ];
   if (summary.recommendation) {
     const { strategy, tuned, chosenOn, reason } = summary.recommendation;

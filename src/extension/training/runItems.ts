@@ -4,12 +4,12 @@
  * the rest. Pure: no `vscode`, so tests read the texts directly.
  */
 import * as path from 'node:path';
-import { usesTunedThresholds, type RunSummary, type StrategyResult } from '../../protocol/training.js';
+import { thresholdsName, usesTunedThresholds, type RunSummary, type StrategyResult } from '../../protocol/training.js';
 import { evaluatedStrategy } from './trainingViews.js';
 
 /** `macro-F1 0.52 (tuned)` / `macro-F1 0.48 (0.5)` of one strategy. */
 export function headlineText(result: StrategyResult, tuned: boolean): string {
-  return `macro-F1 ${(tuned ? result.tuned : result.fixed).macroF1.toFixed(2)} (${tuned ? 'tuned' : '0.5'})`;
+  return `macro-F1 ${(tuned ? result.tuned : result.fixed).macroF1.toFixed(2)} (${thresholdsName(tuned)})`;
 }
 
 /**
@@ -73,7 +73,7 @@ export function runTooltip(summary: RunSummary, liveProgress?: string): string {
     lines.push(`Test macro-F1 (${tuned ? 'tuned thresholds' : 'threshold 0.5'}): ${summary.strategies.map((s) => `${s.strategy} ${(tuned ? s.tuned : s.fixed).macroF1.toFixed(3)}`).join(', ')}`);
   }
   if (summary.recommendation) lines.push(`Recommended: ${summary.recommendation.reason}`);
-  if (summary.thresholdsReason) lines.push(`Thresholds: ${summary.thresholdsTuned ? 'tuned' : '0.5'}, as ${summary.thresholdsReason}`);
+  if (summary.thresholdsReason) lines.push(`Thresholds: ${thresholdsName(summary.thresholdsTuned === true)}, as ${summary.thresholdsReason}`);
   if (summary.error) lines.push(`Error: ${summary.error}`);
   lines.push(`Folder: ${path.basename(summary.runDir)}`);
   return lines.join('\n');

@@ -5,7 +5,7 @@
  * and for a comparison the test numbers as grouped bars.
  */
 import type { TrainingView } from '../../../src/protocol/dashboard.js';
-import { crossValidated, heldOutRowsText, thresholdsInForce, tunesThresholds } from '../../../src/protocol/training.js';
+import { crossValidated, heldOutRowsText, thresholdsInForce, thresholdsName, tunesThresholds } from '../../../src/protocol/training.js';
 import { codicon, h, sectionHeading } from '../components/dom.js';
 import { baseName } from '../format.js';
 import { formatMetric } from '../evaluation/format.js';
@@ -33,7 +33,7 @@ export function comparisonSection(view: TrainingView, ctx: ViewContext): HTMLEle
       : `In the ${columns} columns, tuned means ${outOfFold}; the tuned thresholds are in force only when they beat 0.5 there.`;
   // Shaded test columns: the thresholds the run's predictions and headline use (none while training, or for a comparison stopped before its recommendation).
   const inForce = view.live ? undefined : thresholdsInForce(s);
-  const shaded = inForce ? ` Shaded: the test columns at the thresholds in force (${inForce === 'tuned' ? 'tuned' : '0.5'}).` : '';
+  const shaded = inForce ? ` Shaded: the test columns at the thresholds in force (${thresholdsName(inForce === 'tuned')}).` : '';
   const thresholds = heldOut
     ? `Fixed: every label at 0.5. Tuned: per label, the threshold of highest F1 on ${heldOutRowsText(s.split)}, applied to the test rows. ${choice} mAP does not depend on thresholds.${shaded}`
     : `No validation rows, so no thresholds were tuned: every label stays at 0.5 (the tuned columns repeat the fixed ones). mAP does not depend on thresholds.${shaded}`;
@@ -73,7 +73,7 @@ function thresholdsNote(view: TrainingView): HTMLElement | null {
   const { thresholdsTuned, thresholdsReason } = view.summary;
   if (thresholdsTuned === undefined || !thresholdsReason) return null;
   const reason = thresholdsReason.charAt(0).toUpperCase() + thresholdsReason.slice(1);
-  return h('p', { className: 'ev-headline', attrs: { role: 'note' } }, [codicon('settings'), ' ', h('strong', { text: `Thresholds in force: ${thresholdsTuned ? 'tuned' : '0.5'}. ` }), `${reason}.`]);
+  return h('p', { className: 'ev-headline', attrs: { role: 'note' } }, [codicon('settings'), ' ', h('strong', { text: `Thresholds in force: ${thresholdsName(thresholdsTuned)}. ` }), `${reason}.`]);
 }
 
 const GROUPS = [
